@@ -32,12 +32,14 @@ internal sealed class ReferenceBlas : IBlas
 
     public void GemmBatched(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda, int strideA, ReadOnlySpan<float> b, int ldb, int strideB, float beta, Span<float> c, int ldc, int strideC, int batch)
     {
+        BlasArguments.GemmBatched(transA, transB, m, n, k, a.Length, lda, strideA, b.Length, ldb, strideB, c.Length, ldc, strideC, batch);
         for (int i = 0; i < batch; i++)
             Gemm<float>(transA, transB, m, n, k, alpha, a[(i * strideA)..], lda, b[(i * strideB)..], ldb, beta, c[(i * strideC)..], ldc);
     }
 
     public void GemmBatched(bool transA, bool transB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda, int strideA, ReadOnlySpan<double> b, int ldb, int strideB, double beta, Span<double> c, int ldc, int strideC, int batch)
     {
+        BlasArguments.GemmBatched(transA, transB, m, n, k, a.Length, lda, strideA, b.Length, ldb, strideB, c.Length, ldc, strideC, batch);
         for (int i = 0; i < batch; i++)
             Gemm<double>(transA, transB, m, n, k, alpha, a[(i * strideA)..], lda, b[(i * strideB)..], ldb, beta, c[(i * strideC)..], ldc);
     }
@@ -45,6 +47,7 @@ internal sealed class ReferenceBlas : IBlas
     private static void Gemm<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Gemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
         for (int i = 0; i < m; i++)
         {
             for (int j = 0; j < n; j++)
@@ -65,6 +68,7 @@ internal sealed class ReferenceBlas : IBlas
     private static void Gemv<T>(bool trans, int m, int n, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> x, int incx, T beta, Span<T> y, int incy)
         where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Gemv(trans, m, n, a.Length, lda, x.Length, incx, y.Length, incy);
         int rows = trans ? n : m, cols = trans ? m : n;
         for (int i = 0; i < rows; i++)
         {
@@ -79,6 +83,7 @@ internal sealed class ReferenceBlas : IBlas
     private static void Ger<T>(int m, int n, T alpha, ReadOnlySpan<T> x, int incx, ReadOnlySpan<T> y, int incy, Span<T> a, int lda)
         where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Ger(m, n, x.Length, incx, y.Length, incy, a.Length, lda);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
                 a[i * lda + j] += alpha * x[i * incx] * y[j * incy];
@@ -86,11 +91,15 @@ internal sealed class ReferenceBlas : IBlas
 
     private static void Axpy<T>(int n, T alpha, ReadOnlySpan<T> x, int incx, Span<T> y, int incy) where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Vector("x", n, x.Length, incx, nameof(incx));
+        BlasArguments.Vector("y", n, y.Length, incy, nameof(incy));
         for (int i = 0; i < n; i++) y[i * incy] += alpha * x[i * incx];
     }
 
     private static T Dot<T>(int n, ReadOnlySpan<T> x, int incx, ReadOnlySpan<T> y, int incy) where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Vector("x", n, x.Length, incx, nameof(incx));
+        BlasArguments.Vector("y", n, y.Length, incy, nameof(incy));
         double sum = 0;
         for (int i = 0; i < n; i++) sum += double.CreateChecked(x[i * incx]) * double.CreateChecked(y[i * incy]);
         return T.CreateChecked(sum);
@@ -98,6 +107,7 @@ internal sealed class ReferenceBlas : IBlas
 
     private static void Scal<T>(int n, T alpha, Span<T> x, int incx) where T : IFloatingPointIeee754<T>
     {
+        BlasArguments.Vector("x", n, x.Length, incx, nameof(incx));
         for (int i = 0; i < n; i++) x[i * incx] *= alpha;
     }
 }
