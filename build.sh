@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# BigDL for .NET — set-up, build, demo and tests in one place. README.md names the two commands users need:
+#   ./build.sh run    install what is missing (Debian packages, NuGet restore), build, run the main job
+#   ./build.sh test   install what is missing, build, run every test suite, print "tests: N passed, N failed"
+# Other verbs: setup, build, bench, help. Every verb is idempotent.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+CONFIG=${CONFIG:-Release}
+
+# Debian packages the project needs: OpenBLAS and Intel MKL (BLAS providers), Fashion-MNIST (real data).
+APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt dataset-fashion-mnist)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else log "need root for: $*"; exit 1
+  fi
+}
+
+missing_packages() {
+  local p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf '%s\n' "$p"
+  done
+}
+
+# Intel MKL lives in Debian's non-free component: add "non-free" to the Components of the existing
+# deb822 sources file (the host names in that file stay as they are).
+enable_non_free() {
+  local f=/etc/apt/sources.list.d/debian.sources
+  if [ -f "$f" ] && grep -q '^Components:' "$f" && grep '^Components:' "$f" | grep -qv 'non-free\( \|$\)'; then
+    log "enabling Debian's non-free component in $f"
+    as_root sed -i -E '/^Components:/{/(^| )non-free( |$)/!s/$/ non-free/}' "$f"
+  fi
+}
+
+setup() {
+  local missing
+  missing=$(missing_packages)
+  if [ -n "$missing" ]; then
+    enable_non_free
+    log "installing Debian packages: $(echo $missing)"
+    as_root apt-get update -qq
+    # shellcheck disable=SC2086
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+  if ! command -v dotnet >/dev/null 2>&1; then
+    log "the .NET SDK 10 is required (dotnet on PATH); see global.json"; exit 1
+  fi
+}
+
+build() {
+  log "restoring and building ($CONFIG)"
+  dotnet build "$ROOT/BigDL.slnx" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
+}
+
+bigdl() { dotnet "$ROOT/src/BigDL.Cli/bin/$CONFIG/net10.0/bigdl.dll" "$@"; }
+
+run() {
+  setup
+  build
+  bigdl info
+  bigdl demo
+}
+
+# Runs every test project, then prints one summary line summed over all suites.
+test_all() {
+  setup
+  build
+  local results="$ROOT/artifacts/test-results" passed=0 failed=0 status=0 project trx p f
+  rm -rf "$results"
+  mkdir -p "$results"
+  for project in "$ROOT"/tests/*/*.csproj; do
+    local name
+    name=$(basename "$project" .csproj)
+    log "testing $name"
+    dotnet test "$project" -c "$CONFIG" --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  done
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  done
+  [ "$passed" -gt 0 ] || status=1
+  [ "$failed" -eq 0 ] || status=1
+  echo "tests: $passed passed, $failed failed"
+  return $status
+}
+
+bench() {
+  setup
+  dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks" -- "$@"
+}
+
+case "${1:-help}" in
+  setup) setup ;;
+  build) setup; build ;;
+  run) run ;;
+  test) test_all ;;
+  bench) shift; bench "$@" ;;
+  *) sed -n '2,5p' "$0"; exit 2 ;;
+esac
