@@ -61,7 +61,7 @@ internal abstract unsafe class CblasProvider : IBlas
 
     /// <summary>
     /// Runs a whole strided batch in one native call when the library has one; returns false to fall back to a
-    /// loop of GEMMs. Called only with validated arguments, m, n, k ≥ 1, batch ≥ 1 and non-overlapping C matrices.
+    /// loop of GEMMs. Called only with validated arguments, m, n, k ≥ 1, batch ≥ 2 and non-overlapping C matrices.
     /// </summary>
     protected virtual bool TryGemmBatched<T>(int transA, int transB, int m, int n, int k, T alpha, T* a, int lda, int strideA,
                                              T* b, int ldb, int strideB, T beta, T* c, int ldc, int strideC, int batch)
@@ -104,8 +104,8 @@ internal abstract unsafe class CblasProvider : IBlas
         {
             // A batched call may run the matrices in parallel, so it is only used when no two C matrices share an
             // element; overlapping outputs (strideC = 0 accumulates into one C) keep the sequential loop's meaning.
-            bool disjointC = batch == 1 || strideC >= (long)(m - 1) * ldc + n;
-            if (disjointC && TryGemmBatched(ta, tb, m, n, k, alpha, pa, lda, strideA, pb, ldb, strideB, beta, pc, ldc, strideC, batch))
+            bool disjointC = strideC >= (long)(m - 1) * ldc + n;
+            if (batch > 1 && disjointC && TryGemmBatched(ta, tb, m, n, k, alpha, pa, lda, strideA, pb, ldb, strideB, beta, pc, ldc, strideC, batch))
                 return;
             for (int i = 0; i < batch; i++)
                 GemmUnchecked(ta, tb, m, n, k, alpha, pa + (long)i * strideA, lda, pb + (long)i * strideB, ldb, beta, pc + (long)i * strideC, ldc);

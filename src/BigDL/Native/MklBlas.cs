@@ -39,7 +39,10 @@ internal sealed unsafe class MklBlas : CblasProvider
     protected override bool TryGemmBatched<T>(int transA, int transB, int m, int n, int k, T alpha, T* a, int lda, int strideA,
                                               T* b, int ldb, int strideB, T beta, T* c, int ldc, int strideC, int batch)
     {
-        if (!HasBatchStrided) return false;
+        // MKL refuses (prints an error and leaves C alone) a stride smaller than a whole stored matrix, ld × rows,
+        // so shared operands (stride 0) and tightly packed last rows go through the loop instead.
+        int aRows = transA == CblasTrans ? k : m, bRows = transB == CblasTrans ? n : k;
+        if (!HasBatchStrided || strideA < (long)lda * aRows || strideB < (long)ldb * bRows || strideC < (long)ldc * m) return false;
         if (typeof(T) == typeof(float))
             _mkl.SgemmBatchStrided(CblasRowMajor, transA, transB, m, n, k, Unsafe.BitCast<T, float>(alpha), (float*)a, lda, strideA,
                                    (float*)b, ldb, strideB, Unsafe.BitCast<T, float>(beta), (float*)c, ldc, strideC, batch);
