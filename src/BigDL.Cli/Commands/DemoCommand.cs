@@ -26,10 +26,10 @@ internal static class DemoCommand
         }
         try
         {
+            IBlas blas = Blas.Current; // first, so a bad BIGDL_BLAS fails before any output
             output.WriteLine("new Tensor<double>(2, 2).Fill(1.0):");
             output.WriteLine(new Tensor<double>(2, 2).Fill(1.0).ToString());
             output.WriteLine();
-            IBlas blas = Blas.Current;
             output.WriteLine($"GEMM {size}x{size}x{size} float on {blas.Name} ({blas.Threads} threads; {Blas.SelectionReason})");
             TimeGemm(size, runs, output);
             return 0;

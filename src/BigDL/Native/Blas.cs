@@ -12,7 +12,8 @@ namespace BigDL.Native;
 /// The provider is chosen on first use of <see cref="Current"/> (or of any routine here): the one named by the
 /// environment variable <c>BIGDL_BLAS</c> (<c>mkl</c>, <c>openblas</c> or <c>managed</c>, case-insensitive), or
 /// else the first present provider in <see cref="DefaultOrder"/>. Its thread count follows
-/// <see cref="Engine.CoreNumber"/>, now and whenever <see cref="Engine.SetCoreNumber"/> changes it.
+/// <see cref="Engine.CoreNumber"/>, now and whenever <see cref="Engine.SetCoreNumber"/> changes it (change it
+/// between computations: native libraries resize their thread pools).
 /// BigDL (Scala) always used MKL; here MKL, OpenBLAS and a managed provider sit behind <see cref="IBlas"/>.
 /// </remarks>
 public static class Blas
@@ -71,7 +72,10 @@ public static class Blas
         }
     }
 
-    /// <summary>Replaces the provider (tests and benchmarks) and sets its threads to the Engine's; returns the previous one.</summary>
+    /// <summary>
+    /// Replaces the provider (tests and benchmarks) and sets its threads to the Engine's; returns the previous one,
+    /// making the first selection if none was made yet (so it throws as <see cref="Current"/> does).
+    /// </summary>
     internal static IBlas Use(IBlas provider)
     {
         ArgumentNullException.ThrowIfNull(provider);

@@ -32,7 +32,7 @@ internal static class BlasProviders
     {
         var load = NativeLibraryLoader.Load("Intel MKL", NativeMethods.MklCandidates, exports => new NativeMethods.MklApi(exports));
         return load.Api is null
-            ? BlasProviderInfo.Absent(MklName, load.Failure, load.Attempts)
+            ? BlasProviderInfo.Absent(MklName, load.Failure + Environment.NewLine + "(Debian: package libmkl-rt, from the non-free component)", load.Attempts)
             : BlasProviderInfo.Present(MklName, new MklBlas(load.Api, load.Path!), load.Path, load.Attempts);
     }
 
@@ -40,7 +40,7 @@ internal static class BlasProviders
     {
         var load = NativeLibraryLoader.Load("OpenBLAS", NativeMethods.OpenBlasCandidates, exports => new NativeMethods.OpenBlasApi(exports));
         return load.Api is null
-            ? BlasProviderInfo.Absent(OpenBlasName, load.Failure, load.Attempts)
+            ? BlasProviderInfo.Absent(OpenBlasName, load.Failure + Environment.NewLine + "(Debian: package libopenblas0-pthread)", load.Attempts)
             : BlasProviderInfo.Present(OpenBlasName, new OpenBlas(load.Api, load.Path!), load.Path, load.Attempts);
     }
 

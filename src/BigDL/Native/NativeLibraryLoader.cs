@@ -36,7 +36,7 @@ internal static class NativeLibraryLoader
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                attempts.Add($"{candidate}: {OneLine(e.Message)}");
+                attempts.Add($"{candidate}: {LoaderError(candidate, e.Message)}");
                 continue;
             }
 
@@ -57,4 +57,16 @@ internal static class NativeLibraryLoader
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>
+    /// The OS loader's own words: .NET puts them on the last line of its message, after general advice
+    /// (on Linux the <c>dlerror()</c> text, which starts with the path again).
+    /// </summary>
+    private static string LoaderError(string candidate, string message)
+    {
+        string[] lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0) return "not loaded";
+        string last = lines[^1];
+        return last.StartsWith(candidate + ": ", StringComparison.Ordinal) ? last[(candidate.Length + 2)..] : OneLine(last);
+    }
 }
