@@ -57,7 +57,7 @@ build() {
   dotnet build "$ROOT/BigDL.slnx" -c "$CONFIG" -nologo -v quiet -clp:ErrorsOnly
 }
 
-bigdl() { dotnet "$ROOT/src/BigDL.Cli/bin/$CONFIG/net10.0/bigdl.dll" "$@"; }
+bigdl() { dotnet "$ROOT/src/BigDL.Cli/bin/$CONFIG/net10.0/BigDL.Cli.dll" "$@"; }
 
 run() {
   setup
