@@ -44,7 +44,7 @@ public sealed partial class Tensor<T>
         return SortSlices(d, dim, k, descending: !increase, sorted);
     }
 
-    private (Tensor<T> Values, Tensor<T> Indices) Select(int d, int dim, int k, bool descending, bool sorted)
+    private (Tensor<T> Values, Tensor<T> Indices) SortSlices(int d, int dim, int k, bool descending, bool sorted)
     {
         RequireIndexable(d, dim);
         var values = new Tensor<T>(KeptSizes(d, k));

@@ -40,6 +40,12 @@ internal static class DimReduction
         var layout = new RunLayout(kept, (0, Shape.ContiguousStrides(kept)), (source.Offset, source.Strides));
         int outputs = layout.Count;
         if (outputs == 0) return;
+        if (source.Sizes[dim] == 0)
+        {
+            // Empty slices: nothing to read (and offsets past an empty storage must not be formed).
+            for (int o = 0; o < outputs; o++) reducer.Lane(source.Data, 0, 1, 0, o);
+            return;
+        }
         var job = new Job<T, TReducer>(reducer, layout, source.Data, source.Sizes[dim], source.Strides[dim]);
         int threads = Engine.CoreNumber;
         long work = (long)outputs * Math.Max(1, source.Sizes[dim]);
