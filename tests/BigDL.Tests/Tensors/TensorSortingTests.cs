@@ -63,6 +63,28 @@ public abstract class TensorSortingTests<T> where T : unmanaged, IFloatingPointI
         Equal([1, 3, 0, 4, 2], indices);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Sort_SpecialValues_OrderedLikeNumbersWithNaNAbove(int repeats)
+    {
+        // Both NaN signs, both zeros, infinities and subnormals; 4 repeats (44 values) take the radix path.
+        double positiveNaN = BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000UL);
+        double negativeNaN = BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000UL);
+        double tiny = typeof(T) == typeof(float) ? float.Epsilon : double.Epsilon;
+        double[] special = [negativeNaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, -tiny, tiny, -1, 1, positiveNaN, -1e30];
+        var x = Enumerable.Repeat(special, repeats).SelectMany(v => v).ToArray();
+        var t = Vector(x);
+        foreach (bool descending in new[] { false, true })
+        {
+            var order = StableOrder(x, descending);
+            var (values, indices) = t.Sort(descending: descending);
+            Equal(order.Select(i => (double)i).ToArray(), indices);
+            Equal(order.Select(i => x[i]).ToArray(), values);
+        }
+        Equal(repeats == 1 ? [2, 10, 7] : [2, 13, 24], t.TopK(3).Indices);  // −∞ first, then −1e30 and −1
+    }
+
     [Fact]
     public void TopK_HandCheckedVector_SmallestByDefaultLargestWhenNotIncrease()
     {

@@ -77,9 +77,8 @@ internal readonly struct ExtremeReducer<T>(T[] values, T[] indices, bool max) : 
         if (stride == 1)
         {
             var span = new ReadOnlySpan<T>(data, offset, length);
-            // The IEEE maximum/minimum finds the value (NaN if any); Equals then finds its first occurrence
-            // (Equals treats NaN as equal to NaN and −0 as equal to +0), which is Torch's answer.
-            best = span.IndexOf(max ? TensorPrimitives.Max(span) : TensorPrimitives.Min(span));
+            // Find the extreme value (NaN if any), then its first occurrence with −0 equal to +0: Torch's answer.
+            best = FirstIndexOf(span, Extreme(span, max));
         }
         else
         {
@@ -97,6 +96,67 @@ internal readonly struct ExtremeReducer<T>(T[] values, T[] indices, bool max) : 
         }
         values[output] = data[offset + best * stride];
         indices[output] = T.CreateTruncating(best);
+    }
+
+    /// <summary>
+    /// NaN when the span holds one, else a value equal (==) to its largest (<paramref name="max"/>) or smallest
+    /// element; which zero is returned when −0 and +0 tie is unspecified, as callers only compare with ==.
+    /// </summary>
+    internal static T Extreme(ReadOnlySpan<T> span, bool max)
+    {
+        T best = span[0];
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && span.Length >= 2 * Vector256<T>.Count)
+        {
+            ref T r = ref MemoryMarshal.GetReference(span);
+            var a0 = Vector256.LoadUnsafe(ref r);
+            var a1 = a0;
+            var nan = Vector256<T>.Zero;
+            for (; i <= span.Length - 2 * Vector256<T>.Count; i += 2 * Vector256<T>.Count)
+            {
+                var v0 = Vector256.LoadUnsafe(ref r, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref r, (nuint)(i + Vector256<T>.Count));
+                nan |= ~Vector256.Equals(v0, v0) | ~Vector256.Equals(v1, v1);
+                a0 = max ? Vector256.MaxNative(a0, v0) : Vector256.MinNative(a0, v0);
+                a1 = max ? Vector256.MaxNative(a1, v1) : Vector256.MinNative(a1, v1);
+            }
+            if (nan != Vector256<T>.Zero) return T.NaN;
+            var a = max ? Vector256.MaxNative(a0, a1) : Vector256.MinNative(a0, a1);
+            for (int lane = 0; lane < Vector256<T>.Count; lane++)
+            {
+                T x = a.GetElement(lane);
+                if (max ? x > best : x < best) best = x;
+            }
+        }
+        for (; i < span.Length; i++)
+        {
+            T x = span[i];
+            if (T.IsNaN(x)) return x;
+            if (max ? x > best : x < best) best = x;
+        }
+        return best;
+    }
+
+    /// <summary>The first position holding <paramref name="value"/> (== equality, so −0 matches +0), or the first NaN when it is NaN.</summary>
+    internal static int FirstIndexOf(ReadOnlySpan<T> span, T value)
+    {
+        bool nan = T.IsNaN(value);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            ref T r = ref MemoryMarshal.GetReference(span);
+            var target = Vector256.Create(value);
+            for (; i <= span.Length - Vector256<T>.Count; i += Vector256<T>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref r, (nuint)i);
+                var hits = nan ? ~Vector256.Equals(v, v) : Vector256.Equals(v, target);
+                uint bits = hits.ExtractMostSignificantBits();
+                if (bits != 0) return i + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+        for (; i < span.Length; i++)
+            if (nan ? T.IsNaN(span[i]) : span[i] == value) return i;
+        return -1;
     }
 
     public void Columns(T[] data, int offset, int rowStride, int rows, int width, int output)
