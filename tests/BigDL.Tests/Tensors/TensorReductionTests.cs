@@ -161,34 +161,6 @@ public abstract class TensorReductionTests<T> where T : unmanaged, IFloatingPoin
         var e2 = Assert.Throws<ArgumentOutOfRangeException>(() => t.Norm(V(p), 0));
         Assert.Equal("p", e2.ParamName);
     }
-
-    [Fact]
-    public void Reductions_OneMillionFloats_SameBitsOnOneAndTwoCores()
-    {
-        var t = new Tensor<T>(1_000_000).RandUniform(new RandomGenerator(42), -1, 1);
-        var m = new Tensor<T>(1000, 700).RandUniform(new RandomGenerator(43), -1, 1);
-        int old = Engine.CoreNumber;
-        try
-        {
-            Engine.SetCoreNumber(1);
-            var one = (t.Sum(), t.Norm(), t.Var(), t.Mean(), m.Sum(0), m.Sum(1), m.Max(0).Indices, m.Std(1));
-            Engine.SetCoreNumber(2);
-            var two = (t.Sum(), t.Norm(), t.Var(), t.Mean(), m.Sum(0), m.Sum(1), m.Max(0).Indices, m.Std(1));
-            Assert.Equal(one.Item1, two.Item1);
-            Assert.Equal(one.Item2, two.Item2);
-            Assert.Equal(one.Item3, two.Item3);
-            Assert.Equal(one.Item4, two.Item4);
-            Assert.Equal(one.Item5.AsSpan().ToArray(), two.Item5.AsSpan().ToArray());
-            Assert.Equal(one.Item6.AsSpan().ToArray(), two.Item6.AsSpan().ToArray());
-            Assert.Equal(one.Item7.AsSpan().ToArray(), two.Item7.AsSpan().ToArray());
-            Assert.Equal(one.Item8.AsSpan().ToArray(), two.Item8.AsSpan().ToArray());
-            Close(Sum(Elements(t)), two.Item1, "Sum of 1M");
-        }
-        finally
-        {
-            Engine.SetCoreNumber(old);
-        }
-    }
 }
 
 public sealed class TensorReductionTestsFloat : TensorReductionTests<float>;
