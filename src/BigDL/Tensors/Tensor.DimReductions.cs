@@ -70,6 +70,7 @@ public sealed partial class Tensor<T>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension of the tensor.</exception>
     /// <exception cref="InvalidOperationException">Dimension <paramref name="dim"/> has size 0.</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public (Tensor<T> Values, Tensor<T> Indices) Max(int dim) => ExtremeDim(dim, nameof(Max), max: true);
 
     /// <summary>
@@ -80,18 +81,21 @@ public sealed partial class Tensor<T>
     /// <remarks>BigDL/Torch7 <c>min(dim)</c>, with 0-BASED indices (BigDL returns 1-based ones), stored as <typeparamref name="T"/>.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension of the tensor.</exception>
     /// <exception cref="InvalidOperationException">Dimension <paramref name="dim"/> has size 0.</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public (Tensor<T> Values, Tensor<T> Indices) Min(int dim) => ExtremeDim(dim, nameof(Min), max: false);
 
     /// <summary>The 0-based position of the largest element of each slice along <paramref name="dim"/> (kept with size 1): <c>Max(dim).Indices</c>.</summary>
     /// <remarks>PyTorch's <c>argmax(dim, keepdim=True)</c>; BigDL gets it from <c>max(dim)</c>, 1-based.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension of the tensor.</exception>
     /// <exception cref="InvalidOperationException">Dimension <paramref name="dim"/> has size 0.</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public Tensor<T> ArgMax(int dim) => ExtremeDim(dim, nameof(ArgMax), max: true).Indices;
 
     /// <summary>The 0-based position of the smallest element of each slice along <paramref name="dim"/> (kept with size 1): <c>Min(dim).Indices</c>.</summary>
     /// <remarks>PyTorch's <c>argmin(dim, keepdim=True)</c>; BigDL gets it from <c>min(dim)</c>, 1-based.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension of the tensor.</exception>
     /// <exception cref="InvalidOperationException">Dimension <paramref name="dim"/> has size 0.</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public Tensor<T> ArgMin(int dim) => ExtremeDim(dim, nameof(ArgMin), max: false).Indices;
 
     private Tensor<T> ReduceDim<TOp>(int dim, TOp op) where TOp : struct, IAccumulateOp

@@ -17,6 +17,7 @@ public sealed partial class Tensor<T>
     /// </remarks>
     /// <returns>The sorted values and, for each, its position along <paramref name="dim"/> in this tensor; both of this tensor's size.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension of the tensor.</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public (Tensor<T> Values, Tensor<T> Indices) Sort(int dim = -1, bool descending = false)
     {
         int d = NormalizeDim(dim, nameof(dim));
@@ -36,6 +37,7 @@ public sealed partial class Tensor<T>
     /// </remarks>
     /// <returns>Values and indices with this tensor's size except <paramref name="k"/> along <paramref name="dim"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is not a dimension, or <paramref name="k"/> is outside [0, size of the dimension].</exception>
+    /// <exception cref="ArgumentException">T is float and dimension <paramref name="dim"/> has more than 2^24 + 1 positions (indices would not be exact).</exception>
     public (Tensor<T> Values, Tensor<T> Indices) TopK(int k, int dim = -1, bool increase = true, bool sorted = true)
     {
         int d = NormalizeDim(dim, nameof(dim));
