@@ -106,6 +106,7 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>True when the elements lie in row-major order without gaps.</summary>
     public bool IsContiguous()
     {
+        if (NElement() == 0) return true;
         int expected = 1;
         for (int d = _size.Length - 1; d >= 0; d--)
         {

@@ -14,4 +14,13 @@ public class TensorConstructionTests
         Assert.True(t.IsContiguous());
         Assert.All(t.AsSpan().ToArray(), v => Assert.Equal(0.0, v));
     }
+
+    [Fact]
+    public void New_WithAZeroSize_IsContiguousAndEmpty()
+    {
+        var t = new Tensor<float>(6, 0);
+        Assert.True(t.IsContiguous());
+        Assert.True(t.IsEmpty);
+        Assert.Equal(0, t.AsSpan().Length);
+    }
 }
