@@ -1,1 +1,37 @@
+using System.Globalization;
+using BigDL;
+using BigDL.Benchmarks;
+using BigDL.Native;
+
+// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [elementwise] [--threads 1,2]
+// With no suite named, every suite runs. Numbers go to stdout as Markdown tables.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var suites = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+int[] threads = ParseThreads(args) ?? [1, 2];
+bool all = suites.Count == 0;
+
+Console.WriteLine($"# BigDL for .NET benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+Console.WriteLine($"command: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- {string.Join(' ', args)}");
+Console.WriteLine($"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}, default provider: {Blas.Current.Name} ({Blas.SelectionReason})");
+Console.WriteLine();
+
+if (all || suites.Contains("gemm")) GemmReport.Print(GemmBenchmark.Run(Providers(), threads, NativeBaseline.Build()), Blas.Current.Name);
+if (all || suites.Contains("elementwise")) ElementwiseBenchmark.Print(threads);
 return 0;
+
+static List<(IBlas, string?)> Providers()
+{
+    var list = new List<(IBlas, string?)>();
+    foreach (var info in Blas.Providers)
+    {
+        if (info.IsPresent) list.Add((BlasProviderAccess.Of(info), info.LibraryPath));
+        else Console.Error.WriteLine($"{info.Name} not present: {info.LoadFailure}");
+    }
+    return list;
+}
+
+static int[]? ParseThreads(string[] args)
+{
+    int i = Array.IndexOf(args, "--threads");
+    return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
+}

@@ -2,15 +2,8 @@ using BigDL.Native;
 
 namespace BigDL.Tests.Native;
 
-/// <summary>Tests that change process-wide thread settings run alone.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessWideBlasSettings
-{
-    public const string Name = "Process-wide BLAS settings";
-}
-
 /// <summary>The two native providers on this machine: presence, what they report, and their thread control.</summary>
-[Collection(ProcessWideBlasSettings.Name)]
+[Collection(ProcessWideSettings.Name)]
 public class NativeProvidersTests
 {
     private static CblasProvider Native(string name)

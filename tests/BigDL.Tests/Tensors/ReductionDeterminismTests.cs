@@ -8,7 +8,7 @@ namespace BigDL.Tests.Tensors;
 /// Reductions give the same bits on one and on two cores. These tests change the process-wide
 /// <see cref="Engine.CoreNumber"/> (restoring it after), so they run in a collection that runs alone.
 /// </summary>
-[Collection(ReductionDeterminismCollection.Name)]
+[Collection(ProcessWideSettings.Name)]
 public abstract class ReductionDeterminismTests<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     [Fact]
@@ -41,14 +41,6 @@ public abstract class ReductionDeterminismTests<T> where T : unmanaged, IFloatin
             Engine.SetCoreNumber(old);
         }
     }
-}
-
-/// <summary>Runs the tests that change <see cref="Engine.CoreNumber"/> without any other test in parallel.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ReductionDeterminismCollection
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "Reductions: Engine.CoreNumber changes";
 }
 
 public sealed class ReductionDeterminismTestsFloat : ReductionDeterminismTests<float>;
