@@ -62,6 +62,9 @@ public sealed partial class Tensor<T>
     public Tensor<T> RandNormal(RandomGenerator generator, double mean, double stdv)
         => FillRandom(generator, g => g.Normal(mean, stdv));
 
+    /// <summary>A new zero tensor with this tensor's sizes (a scalar for a scalar, empty for an empty tensor).</summary>
+    internal Tensor<T> NewWithSameShape() => IsScalar ? Scalar(T.Zero) : new Tensor<T>(_size);
+
     private Tensor<T> FillRandom(RandomGenerator generator, Func<RandomGenerator, double> draw)
     {
         ArgumentNullException.ThrowIfNull(generator);

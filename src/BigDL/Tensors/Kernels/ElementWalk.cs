@@ -34,8 +34,8 @@ internal static class ElementWalk
     public static void Visit<T, TVisitor>(Tensor<T> source, ref TVisitor visitor)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> where TVisitor : struct, IRunVisitor<T>
     {
+        if (source.IsEmpty) return;
         var layout = new RunLayout(source.Sizes, (source.Offset, source.Strides));
-        if (layout.Count == 0) return;
         var data = source.Data;
         int stride = layout.InnerStrides[0];
         Span<int> counter = stackalloc int[layout.OuterDims];
@@ -78,8 +78,8 @@ internal static class ElementWalk
             operands.Add((t.Offset, t.Strides));
             data.Add(t.Data);
         }
+        if (d.IsEmpty) return;
         var layout = new RunLayout(d.Sizes, [.. operands]);
-        if (layout.Count == 0) return;
         var job = new Job<T, TOp>(op, layout, [.. data]);
         int threads = Engine.CoreNumber;
         if (sequential || threads <= 1 || layout.Count < ParallelThreshold) { job.Runs(0, layout.RunCount); return; }
