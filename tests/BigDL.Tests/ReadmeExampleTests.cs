@@ -1,0 +1,30 @@
+using BigDL.Tensors;
+
+namespace BigDL.Tests;
+
+/// <summary>The tensor example of README.md, kept compiling and true.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public void TensorExample_PrintsAndComputesAsTheReadmeSays()
+    {
+        var t = new Tensor<double>(2, 2).Fill(1.0);
+        Assert.Equal("1.0\t1.0\t\n1.0\t1.0\t\n[BigDL.Tensors.Tensor<double> of size 2x2]", t.ToString());
+
+        var x = Tensor<float>.Randn(new RandomGenerator(seed: 42), 128, 784);
+        var w = Tensor<float>.Rand(10, 784);
+        var y = x * w.T();
+        y.Add(Tensor<float>.Ones(10));
+        var (best, label) = y.Max(1);
+
+        Assert.Equal([128, 10], y.Size());
+        Assert.Equal([128, 1], best.Size());
+        Assert.Equal([128, 1], label.Size());
+        int row = 5, expected = 0;
+        for (int j = 1; j < 10; j++) if (y[row, j] > y[row, expected]) expected = j;
+        Assert.Equal(expected, (int)label[row, 0]);
+        double dot = 1;
+        for (int k = 0; k < 784; k++) dot += (double)x[row, k] * w[expected, k];
+        Assert.Equal(dot, best[row, 0], 2);
+    }
+}
