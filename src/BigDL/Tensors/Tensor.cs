@@ -50,6 +50,15 @@ public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754
         _stride = Shape.ContiguousStrides(sizes);
     }
 
+    /// <summary>Copies <paramref name="data"/> into a new contiguous tensor of the given sizes.</summary>
+    /// <exception cref="ArgumentException">The sizes do not hold exactly <c>data.Length</c> elements.</exception>
+    public Tensor(ReadOnlySpan<T> data, params int[] sizes) : this(sizes)
+    {
+        if (sizes.Length == 0 || NElement() != data.Length)
+            throw new ArgumentException($"sizes {Shape.Format(sizes)} hold {(sizes.Length == 0 ? 0 : NElement())} elements but data has {data.Length}", nameof(sizes));
+        data.CopyTo(AsSpan());
+    }
+
     /// <summary>Creates a view of <paramref name="storage"/> (Torch's <c>Tensor(storage, offset, size, stride)</c>).</summary>
     /// <param name="storage">The shared storage.</param>
     /// <param name="storageOffset">Index in the storage of the first element (0-based).</param>
