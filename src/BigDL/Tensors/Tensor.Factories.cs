@@ -47,6 +47,9 @@ public sealed partial class Tensor<T>
     public static Tensor<T> Randn(RandomGenerator generator, params int[] sizes)
         => new Tensor<T>(sizes).FillRandom(generator, g => g.Normal());
 
+    /// <summary>Ones with probability <paramref name="p"/>, else zeros, from <see cref="RandomGenerator.Default"/>.</summary>
+    public static Tensor<T> Bernoulli(double p, params int[] sizes) => Bernoulli(RandomGenerator.Default, p, sizes);
+
     /// <summary>Ones with probability <paramref name="p"/>, else zeros, from <paramref name="generator"/>.</summary>
     public static Tensor<T> Bernoulli(RandomGenerator generator, double p, params int[] sizes)
     {

@@ -65,6 +65,13 @@ public class TensorFactoryTests
     }
 
     [Fact]
+    public void Bernoulli_Frequency_MatchesProbabilityOverTenThousandDraws()
+    {
+        double ones = Tensor<double>.Bernoulli(new RandomGenerator(9), 0.3, 10_000).Sum();
+        Assert.InRange(ones, 3000 - 5 * 46, 3000 + 5 * 46); // mean 3000, sd √(10⁴·0.3·0.7) ≈ 46
+    }
+
+    [Fact]
     public void RandUniform_StaysInRange()
     {
         var t = new Tensor<double>(1000).RandUniform(new RandomGenerator(3), -2, 5);
