@@ -1,0 +1,139 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace BigDL.Native.Managed;
+
+/// <summary>
+/// The packed GEMM (GotoBLAS/BLIS loop nest) over one micro-kernel type: loop over NC-wide panels of op(B), KC-deep
+/// slices of k (pack B), MC-tall blocks of op(A) (pack A, with alpha), then NR columns × MR rows of register tiles.
+/// Large problems are split into column (or row) ranges of C, one per thread, each with its own packing buffers.
+/// </summary>
+internal static unsafe class GemmDriver<T, TKernel>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TKernel : IMicroKernel<T>
+{
+    /// <summary>Below this many multiply-adds (m·n·k) a GEMM runs on the calling thread only.</summary>
+    public const long ParallelThreshold = 1L << 18;
+
+    /// <summary>
+    /// C = alpha·op(A)·op(B) + beta·C with arguments already validated; beta = 0 never reads C.
+    /// </summary>
+    public static void Gemm(bool transA, bool transB, int m, int n, int k, T alpha, T* a, nint lda, T* b, nint ldb,
+                            T beta, T* c, nint ldc, int threads, GemmBlocking blocking)
+    {
+        if (m == 0 || n == 0) return;
+        if (k == 0 || T.IsZero(alpha))
+        {
+            ScaleC(m, n, beta, c, ldc);
+            return;
+        }
+        int mr = TKernel.Rows, nr = TKernel.Columns;
+        blocking = blocking.FitTo(mr, nr);
+        long work = (long)m * n * k;
+        int parts = work < ParallelThreshold ? 1 : Math.Min(threads, Math.Max(n / nr, m / mr));
+        if (parts <= 1)
+        {
+            Block(transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc, blocking);
+            return;
+        }
+
+        bool splitColumns = n >= m;
+        int extent = splitColumns ? n : m, unit = splitColumns ? nr : mr;
+        int chunk = (extent + parts - 1) / parts;
+        chunk = (chunk + unit - 1) / unit * unit;
+        parts = (extent + chunk - 1) / chunk;
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int start = part * chunk, end = Math.Min(extent, start + chunk);
+            if (splitColumns)
+                Block(transA, transB, 0, m, start, end, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc, blocking);
+            else
+                Block(transA, transB, start, end, 0, n, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc, blocking);
+        });
+    }
+
+    /// <summary>The sequential loop nest over rows [m0, m1) and columns [n0, n1) of C.</summary>
+    private static void Block(bool transA, bool transB, int m0, int m1, int n0, int n1, int k, T alpha, T* a, nint lda,
+                              T* b, nint ldb, T beta, T* c, nint ldc, GemmBlocking blocking)
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns;
+        int mcMax = Math.Min(blocking.Mc, RoundUp(m1 - m0, mr));
+        int ncMax = Math.Min(blocking.Nc, RoundUp(n1 - n0, nr));
+        int kcMax = Math.Min(blocking.Kc, k);
+        T* packedA = (T*)PackBuffers.A((long)mcMax * kcMax * sizeof(T));
+        T* packedB = (T*)PackBuffers.B((long)ncMax * kcMax * sizeof(T));
+        for (int jc = n0; jc < n1; jc += blocking.Nc)
+        {
+            int nc = Math.Min(blocking.Nc, n1 - jc);
+            for (int pc = 0; pc < k; pc += blocking.Kc)
+            {
+                int kc = Math.Min(blocking.Kc, k - pc);
+                GemmPacking<T>.PackB(b, ldb, transB, pc, jc, kc, nc, nr, packedB);
+                bool overwrite = pc == 0 && T.IsZero(beta);
+                T stepBeta = pc == 0 ? beta : T.One;
+                for (int ic = m0; ic < m1; ic += blocking.Mc)
+                {
+                    int mc = Math.Min(blocking.Mc, m1 - ic);
+                    GemmPacking<T>.PackA(a, lda, transA, ic, pc, mc, kc, alpha, mr, packedA);
+                    Macro(mc, nc, kc, packedA, packedB, c + ic * ldc + jc, ldc, stepBeta, overwrite);
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs the register tiles of one packed A block against one packed B panel.</summary>
+    private static void Macro(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc, T beta, bool overwrite)
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns;
+        T* tile = stackalloc T[mr * nr];
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            T* bPanel = packedB + (nint)jr * kc;
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = Math.Min(mr, mc - ir);
+                T* aPanel = packedA + (nint)ir * kc;
+                T* cTile = c + ir * ldc + jr;
+                if (rows == mr && cols == nr)
+                {
+                    TKernel.Run(kc, aPanel, bPanel, cTile, ldc, beta, overwrite);
+                }
+                else
+                {
+                    TKernel.Run(kc, aPanel, bPanel, tile, nr, T.Zero, true);
+                    MergeEdge(rows, cols, tile, nr, cTile, ldc, beta, overwrite);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the live rows×cols corner of a full register tile computed into a scratch tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MergeEdge(int rows, int cols, T* tile, int nr, T* c, nint ldc, T beta, bool overwrite)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            T* src = tile + i * nr;
+            T* dst = c + i * ldc;
+            if (overwrite)
+                for (int j = 0; j < cols; j++) dst[j] = src[j];
+            else
+                for (int j = 0; j < cols; j++) dst[j] = beta * dst[j] + src[j];
+        }
+    }
+
+    /// <summary>C = beta·C over m×n (beta = 0 writes zeros without reading C).</summary>
+    private static void ScaleC(int m, int n, T beta, T* c, nint ldc)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var row = new Span<T>(c + i * ldc, n);
+            if (T.IsZero(beta)) row.Clear();
+            else if (beta != T.One) System.Numerics.Tensors.TensorPrimitives.Multiply(row, beta, row);
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}
