@@ -64,14 +64,14 @@ public abstract class ManagedBlasTests<T> where T : unmanaged, IFloatingPointIee
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void Gemm_ShapesCrossingCacheBlocks_MatchOracle(int threads)
+    public void Gemm_ShapesCrossingCacheBlocks_MatchOracleOnBlockEdges(int threads)
     {
         var random = new RandomGenerator(4242);
         var blas = new ManagedBlas { Threads = threads };
         // 300x500x700 crosses MC and KC (several k slices accumulate into C); 7x4200x300 crosses NC.
-        RunGemm(blas, false, false, 300, 500, 700, 1, 0, 1, 2, 3, random, $"managed {typeof(T).Name} 300x500x700 threads={threads}");
-        RunGemm(blas, true, true, 7, 4200, 300, -0.5, 0.3, 0, 1, 0, random, $"managed {typeof(T).Name} 7x4200x300 threads={threads}");
-        RunGemm(blas, true, false, 200, 37, 600, 2, 1, 2, 0, 1, random, $"managed {typeof(T).Name} 200x37x600 threads={threads}");
+        RunLargeGemm(blas, false, false, 300, 500, 700, 1, 0, 1, 2, 3, random, $"managed {typeof(T).Name} 300x500x700 threads={threads}");
+        RunLargeGemm(blas, true, true, 7, 4200, 300, -0.5, 0.3, 0, 1, 0, random, $"managed {typeof(T).Name} 7x4200x300 threads={threads}");
+        RunLargeGemm(blas, true, false, 200, 37, 600, 2, 1, 2, 0, 1, random, $"managed {typeof(T).Name} 200x37x600 threads={threads}");
     }
 
     [Fact]
@@ -196,6 +196,60 @@ public abstract class ManagedBlasTests<T> where T : unmanaged, IFloatingPointIee
         c.AssertPaddingUntouched(context);
         a.AssertUnchanged(context + " (A)");
         b.AssertUnchanged(context + " (B)");
+    }
+
+    /// <summary>
+    /// A GEMM too large for the full oracle: checks every element of the rows and columns at tile and block edges
+    /// (and a few seeded random ones), which together touch every register tile row/column band and every block,
+    /// plus all padding.
+    /// </summary>
+    private static void RunLargeGemm(IBlas blas, bool transA, bool transB, int m, int n, int k, double alpha, double beta,
+                                     int padA, int padB, int padC, RandomGenerator random, string context)
+    {
+        int aRows = transA ? k : m, aCols = transA ? m : k, bRows = transB ? n : k, bCols = transB ? k : n;
+        int lda = aCols + padA, ldb = bCols + padB, ldc = n + padC;
+        var a = PaddedBuffer<T>.Matrix(aRows, aCols, lda, random);
+        var b = PaddedBuffer<T>.Matrix(bRows, bCols, ldb, random);
+        var c = PaddedBuffer<T>.Matrix(m, n, ldc, random, nanValues: beta == 0);
+
+        blas.GemmT(transA, transB, m, n, k, T.CreateTruncating(alpha), a.Data, lda, b.Data, ldb, T.CreateTruncating(beta), c.Data, ldc);
+
+        double A(int i, int p) => transA ? a.InitialAt(p * lda + i) : a.InitialAt(i * lda + p);
+        double B(int p, int j) => transB ? b.InitialAt(j * ldb + p) : b.InitialAt(p * ldb + j);
+        void Check(int i, int j)
+        {
+            double sum = 0, magnitude = 0;
+            for (int p = 0; p < k; p++)
+            {
+                double term = A(i, p) * B(p, j);
+                sum += term;
+                magnitude += Math.Abs(term);
+            }
+            double old = beta == 0 ? 0 : beta * c.InitialAt(i * ldc + j);
+            BlasOracle.AssertClose(alpha * sum + old, Math.Abs(alpha) * magnitude + Math.Abs(old), k, c.Data[i * ldc + j], $"{context} C[{i},{j}]");
+        }
+        foreach (int i in EdgeIndices(m, random))
+            for (int j = 0; j < n; j++) Check(i, j);
+        foreach (int j in EdgeIndices(n, random))
+            for (int i = 0; i < m; i++) Check(i, j);
+        c.AssertPaddingUntouched(context);
+        a.AssertUnchanged(context + " (A)");
+        b.AssertUnchanged(context + " (B)");
+    }
+
+    // Indices on both sides of every multiple of 6, 8, 16, 72, 96, 144 and 256 below the extent (tile and block
+    // edges of either element type), the last index, and four random ones.
+    private static SortedSet<int> EdgeIndices(int extent, RandomGenerator random)
+    {
+        var set = new SortedSet<int> { 0, extent - 1 };
+        foreach (int edge in new[] { 6, 8, 16, 72, 96, 144, 256, 4080 })
+            if (edge < extent)
+            {
+                set.Add(edge - 1);
+                set.Add(edge);
+            }
+        for (int r = 0; r < 4; r++) set.Add((int)(random.NextUInt32() % (uint)extent));
+        return set;
     }
 
     private static int Pick(RandomGenerator random) => Sizes[(int)(random.NextUInt32() % (uint)Sizes.Length)];
