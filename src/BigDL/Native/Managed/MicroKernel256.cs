@@ -29,6 +29,17 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
     public static void Run(int kc, T* a, T* b, T* c, nint ldc, T beta, bool overwrite)
     {
         int w = Vector256<T>.Count;
+        if (Sse.IsSupported)
+        {
+            // C is only touched after the whole k loop: start bringing its tile in now (first and last element
+            // of each row, which may straddle two cache lines).
+            T* row = c;
+            for (int r = 0; r < MR; r++, row += ldc)
+            {
+                Sse.Prefetch0(row);
+                Sse.Prefetch0(row + 2 * w - 1);
+            }
+        }
         Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         for (int p = 0; p < kc; p++)
