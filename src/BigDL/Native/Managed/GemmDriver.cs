@@ -12,6 +12,12 @@ internal static unsafe class GemmDriver<T, TKernel>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernel : IMicroKernel<T>
 {
+    /// <summary>
+    /// Row blocks of C up to this many rows read a non-transposed B in place instead of packing it: each B element is
+    /// then used by so few rows that copying it costs more than the strided reads.
+    /// </summary>
+    public const int DirectBRows = 24;
+
     /// <summary>Below this many multiply-adds (m·n·k) a GEMM runs on the calling thread only.</summary>
     public const long ParallelThreshold = 1L << 18;
 
@@ -69,28 +75,54 @@ internal static unsafe class GemmDriver<T, TKernel>
             for (int pc = 0; pc < k; pc += blocking.Kc)
             {
                 int kc = Math.Min(blocking.Kc, k - pc);
-                GemmPacking<T>.PackB(b, ldb, transB, pc, jc, kc, nc, nr, packedB);
+                // Read op(B) in place (only a partial last panel is packed, zero-padded) when few rows use it.
+                bool direct = !transB && m1 - m0 <= DirectBRows;
+                int fullColumns = nc / nr * nr;
+                if (!direct)
+                    GemmPacking<T>.PackB(b, ldb, transB, pc, jc, kc, nc, nr, packedB);
+                else if (fullColumns < nc)
+                    GemmPacking<T>.PackB(b, ldb, transB, pc, jc + fullColumns, kc, nc - fullColumns, nr, packedB);
+                T* directB = direct ? b + pc * ldb + jc : null;
                 bool overwrite = pc == 0 && T.IsZero(beta);
                 T stepBeta = pc == 0 ? beta : T.One;
                 for (int ic = m0; ic < m1; ic += blocking.Mc)
                 {
                     int mc = Math.Min(blocking.Mc, m1 - ic);
                     GemmPacking<T>.PackA(a, lda, transA, ic, pc, mc, kc, alpha, mr, packedA);
-                    Macro(mc, nc, kc, packedA, packedB, c + ic * ldc + jc, ldc, stepBeta, overwrite);
+                    Macro(mc, nc, kc, packedA, packedB, directB, ldb, c + ic * ldc + jc, ldc, stepBeta, overwrite);
                 }
             }
         }
     }
 
-    /// <summary>Runs the register tiles of one packed A block against one packed B panel.</summary>
-    private static void Macro(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc, T beta, bool overwrite)
+    /// <summary>
+    /// Runs the register tiles of one packed A block against one B panel: packed, or (when <paramref name="directB"/>
+    /// is not null) read in place with stride <paramref name="ldb"/> for full column panels and packed for the last one.
+    /// </summary>
+    private static void Macro(int mc, int nc, int kc, T* packedA, T* packedB, T* directB, nint ldb, T* c, nint ldc, T beta, bool overwrite)
     {
         int mr = TKernel.Rows, nr = TKernel.Columns;
         T* tile = stackalloc T[mr * nr];
         for (int jr = 0; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
-            T* bPanel = packedB + (nint)jr * kc;
+            T* bPanel;
+            nint bStride;
+            if (directB == null)
+            {
+                bPanel = packedB + (nint)jr * kc;
+                bStride = nr;
+            }
+            else if (cols == nr)
+            {
+                bPanel = directB + jr;
+                bStride = ldb;
+            }
+            else
+            {
+                bPanel = packedB;
+                bStride = nr;
+            }
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int rows = Math.Min(mr, mc - ir);
@@ -98,11 +130,11 @@ internal static unsafe class GemmDriver<T, TKernel>
                 T* cTile = c + ir * ldc + jr;
                 if (rows == mr && cols == nr)
                 {
-                    TKernel.Run(kc, aPanel, bPanel, cTile, ldc, beta, overwrite);
+                    TKernel.Run(kc, aPanel, bPanel, bStride, cTile, ldc, beta, overwrite);
                 }
                 else
                 {
-                    TKernel.Run(kc, aPanel, bPanel, tile, nr, T.Zero, true);
+                    TKernel.Run(kc, aPanel, bPanel, bStride, tile, nr, T.Zero, true);
                     MergeEdge(rows, cols, tile, nr, cTile, ldc, beta, overwrite);
                 }
             }

@@ -22,7 +22,8 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
     /// <summary>
     /// C[0..Rows, 0..Columns] = acc when <paramref name="overwrite"/> (C is then never read, so NaN there is ignored),
     /// else beta·C + acc, where acc = Σ over <paramref name="kc"/> steps of the outer product of one packed A column
-    /// and one packed B row. Row r of C starts at <c>c + r·ldc</c>.
+    /// and one B row of <see cref="Columns"/> values. Consecutive B rows are <paramref name="bStride"/> elements apart
+    /// (<see cref="Columns"/> in a packed panel, ldb when op(B) is read in place). Row r of C starts at <c>c + r·ldc</c>.
     /// </summary>
-    static abstract void Run(int kc, T* a, T* b, T* c, nint ldc, T beta, bool overwrite);
+    static abstract void Run(int kc, T* a, T* b, nint bStride, T* c, nint ldc, T beta, bool overwrite);
 }

@@ -26,7 +26,7 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, T* a, T* b, T* c, nint ldc, T beta, bool overwrite)
+    public static void Run(int kc, T* a, T* b, nint bStride, T* c, nint ldc, T beta, bool overwrite)
     {
         int w = Vector256<T>.Count;
         if (Sse.IsSupported)
@@ -44,8 +44,15 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
         Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         // Two steps of k per iteration (halves the loop overhead), then the odd one.
         int p = 0;
+        nint ahead = 8 * bStride;
         for (; p + 2 <= kc; p += 2)
         {
+            // B rows read in place are far apart (different pages): fetch them ahead of use.
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(b + ahead);
+                Sse.Prefetch0(b + ahead + bStride);
+            }
             {
                 Vector256<T> b0 = Vector256.Load(b);
                 Vector256<T> b1 = Vector256.Load(b + w);
@@ -69,8 +76,8 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
                 c51 = Fmadd(ai, b1, c51);
             }
             {
-                Vector256<T> b0 = Vector256.Load(b + 2 * w);
-                Vector256<T> b1 = Vector256.Load(b + 3 * w);
+                Vector256<T> b0 = Vector256.Load(b + bStride);
+                Vector256<T> b1 = Vector256.Load(b + bStride + w);
                 Vector256<T> ai = Vector256.Create(a[MR + 0]);
                 c00 = Fmadd(ai, b0, c00);
                 c01 = Fmadd(ai, b1, c01);
@@ -91,7 +98,7 @@ internal readonly unsafe struct MicroKernel256<T> : IMicroKernel<T> where T : un
                 c51 = Fmadd(ai, b1, c51);
             }
             a += 2 * MR;
-            b += 4 * w;
+            b += 2 * bStride;
         }
         if (p < kc)
         {
