@@ -18,6 +18,12 @@ internal static unsafe class GemmDriver<T, TKernel>
     /// </summary>
     public const int DirectBRows = 24;
 
+    /// <summary>
+    /// Up to this many columns of C, a register tile (at least 8 columns wide) would mostly multiply padding zeros:
+    /// such GEMMs run as dot products of rows of op(A) with columns of op(B) instead.
+    /// </summary>
+    public const int NarrowColumns = 4;
+
     /// <summary>Below this many multiply-adds (m·n·k) a GEMM runs on the calling thread only.</summary>
     public const long ParallelThreshold = 1L << 18;
 
@@ -36,6 +42,11 @@ internal static unsafe class GemmDriver<T, TKernel>
         int mr = TKernel.Rows, nr = TKernel.Columns;
         blocking = blocking.FitTo(mr, nr);
         long work = (long)m * n * k;
+        if (n <= NarrowColumns && m >= 4 * mr)
+        {
+            NarrowGemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, work < ParallelThreshold ? 1 : threads);
+            return;
+        }
         int parts = work < ParallelThreshold ? 1 : Math.Min(threads, Math.Max(n / nr, m / mr));
         if (parts <= 1)
         {
@@ -153,6 +164,59 @@ internal static unsafe class GemmDriver<T, TKernel>
                 for (int j = 0; j < cols; j++) dst[j] = src[j];
             else
                 for (int j = 0; j < cols; j++) dst[j] = beta * dst[j] + src[j];
+        }
+    }
+
+    /// <summary>
+    /// C = alpha·op(A)·op(B) + beta·C for very few columns: op(B) is copied column by column into contiguous rows, op(A)
+    /// rows are read in place (gathered when A is transposed), and each element of C is one SIMD dot product.
+    /// </summary>
+    private static void NarrowGemm(bool transA, bool transB, int m, int n, int k, T alpha, T* a, nint lda, T* b, nint ldb,
+                                   T beta, T* c, nint ldc, int threads)
+    {
+        T[] columns = System.Buffers.ArrayPool<T>.Shared.Rent(n * k);
+        try
+        {
+            for (int j = 0; j < n; j++)
+                for (int p = 0; p < k; p++)
+                    columns[j * k + p] = transB ? b[j * ldb + p] : b[p * ldb + j];
+            int parts = Math.Max(1, Math.Min(threads, m / 16));
+            int chunk = (m + parts - 1) / parts;
+            nint pa = (nint)a, pc = (nint)c;
+            void Rows(int part)
+            {
+                int start = part * chunk, end = Math.Min(m, start + chunk);
+                T[]? rented = transA ? System.Buffers.ArrayPool<T>.Shared.Rent(k) : null;
+                try
+                {
+                    for (int i = start; i < end; i++)
+                    {
+                        ReadOnlySpan<T> row;
+                        if (transA)
+                        {
+                            for (int p = 0; p < k; p++) rented![p] = ((T*)pa)[p * lda + i];
+                            row = rented.AsSpan(0, k);
+                        }
+                        else row = new ReadOnlySpan<T>((T*)pa + i * lda, k);
+                        T* ci = (T*)pc + i * ldc;
+                        for (int j = 0; j < n; j++)
+                        {
+                            T dot = alpha * System.Numerics.Tensors.TensorPrimitives.Dot(row, columns.AsSpan(j * k, k));
+                            ci[j] = T.IsZero(beta) ? dot : dot + beta * ci[j];
+                        }
+                    }
+                }
+                finally
+                {
+                    if (rented is not null) System.Buffers.ArrayPool<T>.Shared.Return(rented);
+                }
+            }
+            if (parts == 1) Rows(0);
+            else Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, Rows);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<T>.Shared.Return(columns);
         }
     }
 
