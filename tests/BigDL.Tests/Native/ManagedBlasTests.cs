@@ -75,6 +75,7 @@ public abstract class ManagedBlasTests<T> where T : unmanaged, IFloatingPointIee
         // At most 4 columns: the dot-product path, both layouts of each operand.
         RunLargeGemm(blas, true, false, 300, 3, 500, -2, 0, 1, 1, 2, random, $"managed {typeof(T).Name} 300x3x500 threads={threads}");
         RunLargeGemm(blas, false, true, 100, 4, 70, 0.5, 0.3, 0, 2, 1, random, $"managed {typeof(T).Name} 100x4x70 threads={threads}");
+        RunLargeGemm(blas, false, false, 2000, 2, 600, 1, 0, 3, 1, 0, random, $"managed {typeof(T).Name} 2000x2x600 threads={threads}");
     }
 
     [Fact]
