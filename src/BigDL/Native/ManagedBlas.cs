@@ -11,7 +11,9 @@ namespace BigDL.Native;
 /// <see cref="System.Numerics.Tensors.TensorPrimitives"/>. Always present; no native code.
 /// </summary>
 /// <remarks>
-/// There is no 512-bit micro-kernel yet: on AVX-512 machines GEMM still uses the 256-bit kernel.
+/// The micro-kernel is 6×16 float / 6×8 double on <see cref="Vector256{T}"/> with FMA, or 8×32 / 8×16 on
+/// <see cref="Vector512{T}"/> when <see cref="Vector512.IsHardwareAccelerated"/> (that path is tested here only in
+/// software emulation, on a machine without AVX-512, and its blocking is not tuned).
 /// </remarks>
 internal sealed class ManagedBlas : IBlas
 {
@@ -23,9 +25,14 @@ internal sealed class ManagedBlas : IBlas
     /// <summary>A provider forced to one micro-kernel family (tests use it to pin the 256-bit path).</summary>
     internal ManagedBlas(GemmKernelWidth width)
     {
-        Width = width == GemmKernelWidth.Auto ? GemmKernelWidth.Vector256 : width;
-        FloatBlocking = GemmBlocking.For(sizeof(float), MicroKernel256<float>.Rows, MicroKernel256<float>.Columns);
-        DoubleBlocking = GemmBlocking.For(sizeof(double), MicroKernel256<double>.Rows, MicroKernel256<double>.Columns);
+        Width = width != GemmKernelWidth.Auto ? width
+              : Vector512.IsHardwareAccelerated ? GemmKernelWidth.Vector512 : GemmKernelWidth.Vector256;
+        FloatBlocking = Width == GemmKernelWidth.Vector512
+            ? GemmBlocking.For(sizeof(float), MicroKernel512<float>.Rows, MicroKernel512<float>.Columns)
+            : GemmBlocking.For(sizeof(float), MicroKernel256<float>.Rows, MicroKernel256<float>.Columns);
+        DoubleBlocking = Width == GemmKernelWidth.Vector512
+            ? GemmBlocking.For(sizeof(double), MicroKernel512<double>.Rows, MicroKernel512<double>.Columns)
+            : GemmBlocking.For(sizeof(double), MicroKernel256<double>.Rows, MicroKernel256<double>.Columns);
     }
 
     /// <summary>The micro-kernel family in use.</summary>
@@ -42,8 +49,11 @@ internal sealed class ManagedBlas : IBlas
 
     /// <inheritdoc/>
     public string Description =>
-        $"managed packed GEMM, {MicroKernel256<float>.Describe} float / {MicroKernel256<double>.Describe} double, " +
-        $"{(Vector256.IsHardwareAccelerated ? "accelerated" : "not accelerated")}{(Fma.IsSupported ? ", FMA" : ", no FMA")}; " +
+        (Width == GemmKernelWidth.Vector512
+            ? $"managed packed GEMM, {MicroKernel512<float>.Describe} float / {MicroKernel512<double>.Describe} double, " +
+              $"{(Vector512.IsHardwareAccelerated ? "accelerated" : "software-emulated")}; "
+            : $"managed packed GEMM, {MicroKernel256<float>.Describe} float / {MicroKernel256<double>.Describe} double, " +
+              $"{(Vector256.IsHardwareAccelerated ? "accelerated" : "not accelerated")}{(Fma.IsSupported ? ", FMA" : ", no FMA")}; ") +
         $"blocking float {FloatBlocking.Mc}x{FloatBlocking.Kc}x{FloatBlocking.Nc}, double {DoubleBlocking.Mc}x{DoubleBlocking.Kc}x{DoubleBlocking.Nc} (MCxKCxNC)";
 
     /// <inheritdoc/>
@@ -174,9 +184,11 @@ internal sealed class ManagedBlas : IBlas
         fixed (T* pb = b)
         fixed (T* pc = c)
         {
-            // One kernel family today; the switch is where a wider one plugs in.
             switch (Width)
             {
+                case GemmKernelWidth.Vector512:
+                    GemmDriver<T, MicroKernel512<T>>.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, threads, blocking);
+                    break;
                 default:
                     GemmDriver<T, MicroKernel256<T>>.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, threads, blocking);
                     break;

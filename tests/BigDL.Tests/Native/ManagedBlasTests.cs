@@ -62,6 +62,29 @@ public abstract class ManagedBlasTests<T> where T : unmanaged, IFloatingPointIee
     }
 
     [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Gemm_ForcedVector512Kernel_MatchesOracleAndKeepsPadding(bool transA, bool transB)
+    {
+        // On a machine without AVX-512 this runs the 8x(2 vectors) kernel in software emulation: slow but exact
+        // enough to check its tiling, packing widths and edges.
+        var random = new RandomGenerator(5120UL + (transA ? 2UL : 0) + (transB ? 1UL : 0));
+        var sampler = new RandomGenerator(512);
+        var blas = new ManagedBlas(GemmKernelWidth.Vector512) { Threads = 2 };
+        Assert.Contains("Vector512", blas.Description);
+        for (int s = 0; s < 40; s++)
+        {
+            int m = Pick(sampler), n = Pick(sampler), k = Math.Min(Pick(sampler), 64);
+            double alpha = Alphas[s % Alphas.Length], beta = Betas[(s / Alphas.Length) % Betas.Length];
+            RunGemm(blas, transA, transB, m, n, k, alpha, beta, s % 2, (s / 2) % 2, s % 3, random,
+                    $"managed512 {typeof(T).Name} transA={transA} transB={transB} m={m} n={n} k={k} alpha={alpha} beta={beta}");
+        }
+        RunLargeGemm(blas, transA, transB, 160, 300, 300, 0.5, 0.3, 1, 0, 2, random, $"managed512 {typeof(T).Name} 160x300x300");
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Gemm_ShapesCrossingCacheBlocks_MatchOracleOnBlockEdges(int threads)

@@ -77,7 +77,17 @@ internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointI
             if (!trans)
             {
                 T* src = b + (nint)p0 * ldb + j0 + jr;
-                if (cols == nr && nr == 2 * Vector256<T>.Count)
+                if (cols == nr && nr % Vector256<T>.Count == 0 && nr > 2 * Vector256<T>.Count)
+                {
+                    int w = Vector256<T>.Count;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        for (int j = 0; j < nr; j += w) Vector256.Store(Vector256.Load(src + j), d + j);
+                        src += ldb;
+                        d += nr;
+                    }
+                }
+                else if (cols == nr && nr == 2 * Vector256<T>.Count)
                 {
                     int w = Vector256<T>.Count;
                     for (int p = 0; p < kc; p++)
