@@ -1,0 +1,124 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace BigDL.Native.Managed;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the contiguous micro-panel layout the micro-kernels stream through.
+/// Packing absorbs the transposes and leading dimensions (the kernels only ever see one layout), folds alpha into A,
+/// and pads partial micro-panels with zeros so edge tiles run the same kernel.
+/// </summary>
+internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// Packs the <paramref name="mc"/>×<paramref name="kc"/> block of alpha·op(A) starting at row <paramref name="i0"/>,
+    /// column <paramref name="p0"/> of op(A): micro-panels of <paramref name="mr"/> rows, each stored step by step
+    /// (<paramref name="mr"/> values per step of k), the last one zero-padded. Panel q starts at <c>dst + q·mr·kc</c>.
+    /// </summary>
+    public static void PackA(T* a, nint lda, bool trans, int i0, int p0, int mc, int kc, T alpha, int mr, T* dst)
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int rows = Math.Min(mr, mc - ir);
+            T* d = dst + (nint)ir * kc;
+            if (!trans)
+            {
+                T* src = a + (nint)(i0 + ir) * lda + p0;
+                if (rows == 6 && mr == 6)
+                {
+                    T* r0 = src, r1 = src + lda, r2 = src + 2 * lda, r3 = src + 3 * lda, r4 = src + 4 * lda, r5 = src + 5 * lda;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        d[0] = alpha * r0[p];
+                        d[1] = alpha * r1[p];
+                        d[2] = alpha * r2[p];
+                        d[3] = alpha * r3[p];
+                        d[4] = alpha * r4[p];
+                        d[5] = alpha * r5[p];
+                        d += 6;
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        for (int i = 0; i < rows; i++) d[i] = alpha * src[i * lda + p];
+                        for (int i = rows; i < mr; i++) d[i] = T.Zero;
+                        d += mr;
+                    }
+                }
+            }
+            else
+            {
+                T* src = a + (nint)p0 * lda + i0 + ir;
+                for (int p = 0; p < kc; p++)
+                {
+                    for (int i = 0; i < rows; i++) d[i] = alpha * src[i];
+                    for (int i = rows; i < mr; i++) d[i] = T.Zero;
+                    src += lda;
+                    d += mr;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs the <paramref name="kc"/>×<paramref name="nc"/> block of op(B) starting at row <paramref name="p0"/>,
+    /// column <paramref name="j0"/>: micro-panels of <paramref name="nr"/> columns, each stored step by step
+    /// (<paramref name="nr"/> values per step of k), the last one zero-padded. Panel q starts at <c>dst + q·nr·kc</c>.
+    /// </summary>
+    public static void PackB(T* b, nint ldb, bool trans, int p0, int j0, int kc, int nc, int nr, T* dst)
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            T* d = dst + (nint)jr * kc;
+            if (!trans)
+            {
+                T* src = b + (nint)p0 * ldb + j0 + jr;
+                if (cols == nr && nr % Vector256<T>.Count == 0 && nr > 2 * Vector256<T>.Count)
+                {
+                    int w = Vector256<T>.Count;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        for (int j = 0; j < nr; j += w) Vector256.Store(Vector256.Load(src + j), d + j);
+                        src += ldb;
+                        d += nr;
+                    }
+                }
+                else if (cols == nr && nr == 2 * Vector256<T>.Count)
+                {
+                    int w = Vector256<T>.Count;
+                    for (int p = 0; p < kc; p++)
+                    {
+                        Vector256.Store(Vector256.Load(src), d);
+                        Vector256.Store(Vector256.Load(src + w), d + w);
+                        src += ldb;
+                        d += nr;
+                    }
+                }
+                else
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        for (int j = 0; j < cols; j++) d[j] = src[j];
+                        for (int j = cols; j < nr; j++) d[j] = T.Zero;
+                        src += ldb;
+                        d += nr;
+                    }
+                }
+            }
+            else
+            {
+                for (int j = 0; j < cols; j++)
+                {
+                    T* src = b + (nint)(j0 + jr + j) * ldb + p0;
+                    for (int p = 0; p < kc; p++) d[(nint)p * nr + j] = src[p];
+                }
+                for (int j = cols; j < nr; j++)
+                    for (int p = 0; p < kc; p++) d[(nint)p * nr + j] = T.Zero;
+            }
+        }
+    }
+}
