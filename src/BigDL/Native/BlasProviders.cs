@@ -24,9 +24,8 @@ internal static class BlasProviders
         _ => throw new ArgumentException($"unknown BLAS provider '{name}'; known: {MklName}, {OpenBlasName}, {ManagedName}", nameof(name)),
     };
 
-    /// <summary>Creates the managed provider: the one place to change when the SIMD provider replaces the loops.</summary>
-    // ManagedBlas arrives from the GEMM work
-    internal static IBlas CreateManaged() => new ReferenceBlas();
+    /// <summary>Creates the managed provider (packed SIMD GEMM in C#).</summary>
+    internal static IBlas CreateManaged() => new ManagedBlas();
 
     private static BlasProviderInfo ProbeMkl()
     {
