@@ -109,7 +109,7 @@ public sealed partial class Tensor<T>
         return this;
     }
 
-    /// <summary>This tensor, resized to the size of <paramref name="source"/> when it differs (Torch keeps a same-size destination's strides).</summary>
+    /// <summary>This tensor, resized to the size of <paramref name="source"/> (a same-size destination keeps its strides).</summary>
     private Tensor<T> OutputFor(Tensor<T> source) => IsSameSizeAs(source) ? this : Resize(source._size);
 
     /// <summary><paramref name="other"/> as a view with this tensor's shape (Torch/NumPy broadcasting), or a clear error.</summary>

@@ -44,9 +44,9 @@ public sealed partial class Tensor<T>
         {
             var result = new Tensor<T>(rows);
             GemvInto(result, T.Zero, T.One, mat, vec);
-            return ResizeIfNeeded(rows).Copy(result);
+            return Resize(rows).Copy(result);
         }
-        ResizeIfNeeded(rows);
+        Resize(rows);
         GemvInto(this, T.Zero, T.One, mat, vec);
         return this;
     }
@@ -83,9 +83,9 @@ public sealed partial class Tensor<T>
         {
             var result = new Tensor<T>(m, n);
             GemmInto(result, T.Zero, T.One, a, b);
-            return ResizeIfNeeded(m, n).Copy(result);
+            return Resize(m, n).Copy(result);
         }
-        ResizeIfNeeded(m, n);
+        Resize(m, n);
         GemmInto(this, T.Zero, T.One, a, b);
         return this;
     }
@@ -122,9 +122,9 @@ public sealed partial class Tensor<T>
         {
             var result = new Tensor<T>(batch, m, n);
             GemmBatchedInto(result, T.Zero, T.One, batch1, batch2);
-            return ResizeIfNeeded(batch, m, n).Copy(result);
+            return Resize(batch, m, n).Copy(result);
         }
-        ResizeIfNeeded(batch, m, n);
+        Resize(batch, m, n);
         GemmBatchedInto(this, T.Zero, T.One, batch1, batch2);
         return this;
     }
@@ -242,9 +242,6 @@ public sealed partial class Tensor<T>
     }
 
     // ---- BLAS plumbing ----
-
-    private Tensor<T> ResizeIfNeeded(params int[] sizes)
-        => _size.AsSpan().SequenceEqual(sizes) ? this : Resize(sizes);
 
     private static bool SharesStorage(Tensor<T> output, Tensor<T> input)
         => output._storage is not null && ReferenceEquals(output._storage, input._storage);

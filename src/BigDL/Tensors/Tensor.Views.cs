@@ -129,14 +129,15 @@ public sealed partial class Tensor<T>
     }
 
     /// <summary>
-    /// Makes this tensor contiguous with the given sizes, in place; the storage grows if it is too small
-    /// and the values are then unspecified (Torch's <c>resize</c>).
+    /// Gives this tensor the given sizes, in place (Torch's <c>resize</c>): nothing changes when the sizes are
+    /// already these (a strided view stays a view); otherwise the tensor becomes contiguous, the storage grows if
+    /// it is too small, and the values are then unspecified.
     /// </summary>
     public Tensor<T> Resize(params int[] sizes)
     {
         ArgumentNullException.ThrowIfNull(sizes);
         int n = Shape.ElementCount(sizes, nameof(sizes));
-        if (_size.AsSpan().SequenceEqual(sizes) && IsContiguous()) return this;
+        if (_size.AsSpan().SequenceEqual(sizes) && (_size.Length > 0 || _storage is not null)) return this;
         if (_storage is null) { _storage = new Storage<T>(_offset + n); }
         else _storage.EnsureLength(_offset + n);
         _size = (int[])sizes.Clone();

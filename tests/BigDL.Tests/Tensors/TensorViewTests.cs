@@ -174,6 +174,16 @@ public class TensorViewTests
     }
 
     [Fact]
+    public void Resize_SameSizesOnTransposedView_KeepsTheViewAsTorch()
+    {
+        var baseTensor = Tensor<double>.Range(0, 5).View(2, 3);
+        var view = baseTensor.T();
+        Assert.Same(view, view.Resize(3, 2));
+        Assert.Equal([1, 3], view.Stride());
+        Assert.Same(baseTensor.Storage, view.Storage);
+    }
+
+    [Fact]
     public void Resize_Larger_GrowsStorageKeepingValues()
     {
         var t = new Tensor<double>([1, 2], 2);
