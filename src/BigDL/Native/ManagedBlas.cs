@@ -7,8 +7,9 @@ namespace BigDL.Native;
 
 /// <summary>
 /// The managed SIMD BLAS provider: a packed, cache-blocked GEMM (GotoBLAS/BLIS loop nest) with register-blocked
-/// <see cref="Vector256{T}"/> FMA micro-kernels, multithreaded over <see cref="Threads"/>; level 1/2 routines on
-/// <see cref="System.Numerics.Tensors.TensorPrimitives"/>. Always present; no native code.
+/// <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> FMA micro-kernels, multithreaded over <see cref="Threads"/>;
+/// level 1/2 routines on <see cref="System.Numerics.Tensors.TensorPrimitives"/>. Always present; no native code.
+/// It fills the role BigDL gives MKL's gemm/gemv/axpy/dot/scal (through <c>TensorNumeric</c>) when no native BLAS loads.
 /// </summary>
 /// <remarks>
 /// The micro-kernel is 6×16 float / 6×8 double on <see cref="Vector256{T}"/> with FMA, or 8×32 / 8×16 on
