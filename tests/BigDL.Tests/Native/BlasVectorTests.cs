@@ -9,7 +9,7 @@ namespace BigDL.Tests.Native;
 /// </summary>
 public abstract class BlasVectorTests<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly int[] Sizes = [0, 1, 2, 3, 7, 16, 33, 100];
+    private static readonly int[] Sizes = [0, 1, 2, 3, 7, 8, 9, 16, 17, 33, 100];
     private static readonly int[] Increments = [1, 2, 3];
     private static readonly (double Alpha, double Beta)[] Scalars = [(1, 0), (1, 1), (-0.5, 2), (0.75, -1), (0, 0.5), (2, 0)];
 
