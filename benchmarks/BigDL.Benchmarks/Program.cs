@@ -3,11 +3,13 @@ using BigDL;
 using BigDL.Benchmarks;
 using BigDL.Native;
 
-// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [elementwise] [--threads 1,2]
+// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [elementwise] [--threads 1,2] [--providers mkl,openblas,managed]
 // With no suite named, every suite runs. Numbers go to stdout as Markdown tables.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var suites = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains(',')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-int[] threads = ParseThreads(args) ?? [1, 2];
+var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
+                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
+int[] threads = Option(args, "--threads")?.Split(',').Select(int.Parse).ToArray() ?? [1, 2];
+string[]? only = Option(args, "--providers")?.Split(',');
 bool all = suites.Count == 0;
 
 Console.WriteLine($"# BigDL for .NET benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
@@ -15,23 +17,24 @@ Console.WriteLine($"command: dotnet run -c Release --project benchmarks/BigDL.Be
 Console.WriteLine($"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}, default provider: {Blas.Current.Name} ({Blas.SelectionReason})");
 Console.WriteLine();
 
-if (all || suites.Contains("gemm")) GemmReport.Print(GemmBenchmark.Run(Providers(), threads, NativeBaseline.Build()), Blas.Current.Name);
+if (all || suites.Contains("gemm")) GemmReport.Print(GemmBenchmark.Run(Providers(only), threads, NativeBaseline.Build()), Blas.Current.Name);
 if (all || suites.Contains("elementwise")) ElementwiseBenchmark.Print(threads);
 return 0;
 
-static List<(IBlas, string?)> Providers()
+static List<(IBlas, string?)> Providers(string[]? only)
 {
     var list = new List<(IBlas, string?)>();
     foreach (var info in Blas.Providers)
     {
+        if (only is not null && !only.Contains(info.Name)) continue;
         if (info.IsPresent) list.Add((BlasProviderAccess.Of(info), info.LibraryPath));
         else Console.Error.WriteLine($"{info.Name} not present: {info.LoadFailure}");
     }
     return list;
 }
 
-static int[]? ParseThreads(string[] args)
+static string? Option(string[] args, string name)
 {
-    int i = Array.IndexOf(args, "--threads");
-    return i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : null;
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
