@@ -11,7 +11,7 @@ namespace BigDL.Tensors;
 /// index 0 the first element (Torch and BigDL Scala count from 1). Negative dimensions count from the last.
 /// A tensor with no dimensions is either empty (no storage, 0 elements) or a scalar (1 element).
 /// </remarks>
-public sealed partial class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Tensor<T> : IActivity, IShaped where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Storage<T>? _storage;
     private int _offset;

@@ -1,0 +1,37 @@
+using System.Numerics;
+using BigDL.Tensors;
+
+namespace BigDL.NN;
+
+/// <summary>Rectified linear unit: y = max(0, x), element-wise, any shape.</summary>
+/// <remarks>BigDL/Torch <c>nn.ReLU</c> (BigDL's is <c>Threshold(0, 0)</c>). With <c>ip</c> true the input is overwritten.</remarks>
+/// <param name="ip">In place: the output is the input tensor (saves memory; the input is lost).</param>
+public sealed class ReLU<T>(bool ip = false) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Whether the output overwrites the input.</summary>
+    public bool InPlace { get; } = ip;
+
+    /// <inheritdoc/>
+    protected override Tensor<T> UpdateOutput(Tensor<T> input)
+    {
+        if (InPlace)
+        {
+            input.CMax(T.Zero);
+            Output = input;
+            return Output;
+        }
+        Output.ResizeAs(input).Copy(input).CMax(T.Zero);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
+    {
+        Require.SameShape(gradOutput, Output);
+        GradInput.ResizeAs(gradOutput).Copy(gradOutput).MaskedFill(Output.Le(T.Zero), T.Zero);
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => PrintName + (InPlace ? "(true)" : "");
+}
