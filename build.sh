@@ -2,7 +2,7 @@
 # BigDL for .NET — set-up, build, demo and tests in one place. README.md names the two commands users need:
 #   ./build.sh run    install what is missing (Debian packages, NuGet restore), build, run the main job
 #   ./build.sh test   install what is missing, build, run every test suite, print "tests: N passed, N failed"
-# Other verbs: setup, build, bench, help. Every verb is idempotent.
+# Other verbs: setup, build, bench (BLAS, element-wise), bench-nn (layers vs TorchSharp), help. Every verb is idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
@@ -10,6 +10,8 @@ CONFIG=${CONFIG:-Release}
 
 # Debian packages the project needs: OpenBLAS and Intel MKL (BLAS providers), Fashion-MNIST (real data).
 APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt dataset-fashion-mnist)
+# Only for the layer benchmark against TorchSharp (bench-nn): tools that make libtorch's wrapper load on Debian 12.
+BENCH_NN_PACKAGES=(g++ patchelf binutils)
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -22,7 +24,7 @@ as_root() {
 
 missing_packages() {
   local p
-  for p in "${APT_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || printf '%s\n' "$p"
   done
 }
@@ -37,9 +39,9 @@ enable_non_free() {
   fi
 }
 
-setup() {
+install_missing() {
   local missing
-  missing=$(missing_packages)
+  missing=$(missing_packages "$@")
   if [ -n "$missing" ]; then
     enable_non_free
     log "installing Debian packages: $(echo $missing)"
@@ -47,6 +49,10 @@ setup() {
     # shellcheck disable=SC2086
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
+}
+
+setup() {
+  install_missing "${APT_PACKAGES[@]}"
   if ! command -v dotnet >/dev/null 2>&1; then
     log "the .NET SDK 10 is required (dotnet on PATH); see global.json"; exit 1
   fi
@@ -98,11 +104,18 @@ bench() {
   dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks" -- "$@"
 }
 
+bench_nn() {
+  setup
+  install_missing "${BENCH_NN_PACKAGES[@]}"
+  dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks.Nn" -- "$@"
+}
+
 case "${1:-help}" in
   setup) setup ;;
   build) setup; build ;;
   run) run ;;
   test) test_all ;;
   bench) shift; bench "$@" ;;
+  bench-nn) shift; bench_nn "$@" ;;
   *) sed -n '2,5p' "$0"; exit 2 ;;
 esac

@@ -4,7 +4,10 @@ namespace BigDL;
 /// A seedable Mersenne Twister (MT19937) with Torch7's uniform, normal (Box–Muller) and Bernoulli draws,
 /// so a seed gives the same stream as Torch/BigDL's <c>RandomGenerator</c>.
 /// </summary>
-/// <remarks>Not thread-safe: use one generator per thread, or <see cref="Default"/> from one thread at a time.</remarks>
+/// <remarks>
+/// A generator is not thread-safe. <see cref="Default"/> is one generator per thread (as BigDL's
+/// <c>RandomGenerator.RNG</c>), so seeding it affects the calling thread's stream only.
+/// </remarks>
 public sealed class RandomGenerator
 {
     private const int N = 624;
@@ -18,8 +21,14 @@ public sealed class RandomGenerator
     /// <summary>Creates a generator seeded with <paramref name="seed"/>.</summary>
     public RandomGenerator(ulong seed = 5489) => SetSeed(seed);
 
-    /// <summary>The generator tensor factories use when none is given; seed it for reproducible runs.</summary>
-    public static RandomGenerator Default { get; } = new();
+    [ThreadStatic]
+    private static RandomGenerator? _default;
+
+    /// <summary>
+    /// This thread's generator: what tensor factories, layer initialisation and dropout use when none is given.
+    /// Seed it on the thread that builds and trains a model for reproducible runs.
+    /// </summary>
+    public static RandomGenerator Default => _default ??= new();
 
     /// <summary>The seed last set.</summary>
     public ulong Seed { get; private set; }

@@ -9,6 +9,7 @@ namespace BigDL.Tests.NN;
 /// The one gradient check for every layer and criterion: central differences in double against Backward, for the
 /// input and every parameter. A module's loss is Σ output ⊙ R with a fixed random R (so a permuted gradient cannot
 /// pass); <see cref="RandomGenerator.Default"/> is re-seeded before every forward so stochastic layers are repeatable.
+/// Backward gets a copy of R each time: in-place layers may overwrite their gradOutput.
 /// </summary>
 public static class GradientChecker
 {
@@ -33,7 +34,7 @@ public static class GradientChecker
         double Loss() => Dot(SeededForward(module, input, out _), weightR);
 
         module.ZeroGradParameters();
-        var gradInput = Copy(module.Backward(used, weightR));
+        var gradInput = Copy(module.Backward(used, Copy(weightR)));
         var (weights, gradients) = module.Parameters();
         var analyticParameters = gradients.Select(g => g.Clone()).ToArray();
         string label = module.ToString().Split('\n')[0];
@@ -54,9 +55,9 @@ public static class GradientChecker
         // A second backward without zeroing must double every parameter gradient: they accumulate.
         module.ZeroGradParameters();
         SeededForward(module, input, out used);
-        module.Backward(used, weightR);
+        module.Backward(used, Copy(weightR));
         SeededForward(module, input, out used);
-        module.Backward(used, weightR);
+        module.Backward(used, Copy(weightR));
         var distinct = new HashSet<Tensor<double>>(ReferenceEqualityComparer.Instance);
         for (int p = 0; p < gradients.Length; p++)
         {

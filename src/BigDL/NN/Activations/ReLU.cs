@@ -6,7 +6,7 @@ namespace BigDL.NN;
 /// <summary>Rectified linear unit: y = max(0, x), element-wise, any shape.</summary>
 /// <remarks>BigDL/Torch <c>nn.ReLU</c> (BigDL's is <c>Threshold(0, 0)</c>). With <c>ip</c> true the input is overwritten.</remarks>
 /// <param name="ip">In place: the output is the input tensor (saves memory; the input is lost).</param>
-public sealed class ReLU<T>(bool ip = false) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ReLU<T>(bool ip = false) : ElementwiseActivation<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Whether the output overwrites the input.</summary>
     public bool InPlace { get; } = ip;
@@ -24,13 +24,7 @@ public sealed class ReLU<T>(bool ip = false) : TensorModule<T> where T : unmanag
         return Output;
     }
 
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput.ResizeAs(gradOutput).Copy(gradOutput).MaskedFill(Output.Le(T.Zero), T.Zero);
-        return GradInput;
-    }
+    private protected override void Gradient(ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) => PointwiseGradients.Relu(y, g, dx);
 
     /// <inheritdoc/>
     public override string ToString() => PrintName + (InPlace ? "(true)" : "");

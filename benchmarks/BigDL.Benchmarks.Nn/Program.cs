@@ -1,0 +1,41 @@
+using System.Globalization;
+using BigDL;
+using BigDL.Benchmarks.Nn;
+using BigDL.Native;
+using TorchSharp;
+
+// Usage: ./build.sh bench-nn [--threads 2] [--models lenet,vgg]
+// Per layer: median forward (evaluate mode) and forward+backward (training mode) time, ours and TorchSharp's,
+// same shapes, same thread count, in this one process; the ratio is ours / TorchSharp (below 1: we are faster).
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+int threads = int.Parse(Option("--threads") ?? "2", CultureInfo.InvariantCulture);
+var models = (Option("--models") ?? "lenet,vgg").Split(',');
+Engine.SetCoreNumber(threads);
+torch.set_num_threads(threads);
+
+Console.WriteLine($"# Layer benchmark: BigDL for .NET vs TorchSharp {typeof(torch).Assembly.GetName().Version} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"command: ./build.sh bench-nn {string.Join(' ', args)}");
+Console.WriteLine($"threads: ours {Engine.CoreNumber}, torch {torch.get_num_threads()}; our BLAS: {Blas.Current.Name}; float32; times in ms (median)");
+Console.WriteLine();
+Console.WriteLine("| model | layer | input | fwd ours | fwd torch | ratio | fwd+bwd ours | fwd+bwd torch | ratio |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+var cases = new List<LayerCase>();
+if (models.Contains("lenet")) cases.AddRange(LayerCases.LeNet());
+if (models.Contains("vgg")) cases.AddRange(LayerCases.Vgg());
+double worst = 0;
+foreach (var layerCase in cases)
+{
+    var r = LayerBenchmark.Run(layerCase);
+    double forwardRatio = r.OursForward / r.TheirsForward, trainingRatio = r.OursTraining / r.TheirsTraining;
+    worst = Math.Max(worst, Math.Max(forwardRatio, trainingRatio));
+    Console.WriteLine($"| {layerCase.Model} | {layerCase.Name} | {string.Join('x', layerCase.Input)} | {r.OursForward:F3} | {r.TheirsForward:F3} | {forwardRatio:F2} | {r.OursTraining:F3} | {r.TheirsTraining:F3} | {trainingRatio:F2} |");
+}
+Console.WriteLine();
+Console.WriteLine($"worst ratio (ours / torch): {worst:F2}");
+return 0;
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}

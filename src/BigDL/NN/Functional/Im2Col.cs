@@ -1,0 +1,72 @@
+using System.Numerics;
+
+namespace BigDL.NN;
+
+/// <summary>
+/// Unfolds convolution windows into a column matrix and folds them back. The matrix has
+/// <see cref="ConvolutionGeometry.ColumnRows"/> rows (channel, kernel row, kernel column) and one column per output
+/// position; several images sit side by side, image i starting at column i·oH·oW of a row of length <c>ld</c>.
+/// </summary>
+internal static class Im2Col
+{
+    /// <summary>Writes the windows of one image (C·H·W values) into the columns starting at <paramref name="column"/>.</summary>
+    public static void Unfold<T>(in ConvolutionGeometry g, ReadOnlySpan<T> image, Span<T> columns, int ld, int column, int channel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var plane = image.Slice(channel * g.Height * g.Width, g.Height * g.Width);
+        for (int ki = 0; ki < g.KernelH; ki++)
+            for (int kj = 0; kj < g.KernelW; kj++)
+            {
+                int row = (channel * g.KernelH + ki) * g.KernelW + kj;
+                var target = columns.Slice(row * ld + column, g.Positions);
+                int dy = ki * g.DilationH - g.PadTop, dx = kj * g.DilationW - g.PadLeft;
+                var (x0, x1) = ValidRange(g.OutputW, g.StrideW, dx, g.Width);
+                for (int y = 0; y < g.OutputH; y++)
+                {
+                    var line = target.Slice(y * g.OutputW, g.OutputW);
+                    int iy = y * g.StrideH + dy;
+                    if ((uint)iy >= (uint)g.Height || x0 >= x1)
+                    {
+                        line.Clear();
+                        continue;
+                    }
+                    line[..x0].Clear();
+                    line[x1..].Clear();
+                    var source = plane.Slice(iy * g.Width);
+                    if (g.StrideW == 1) source.Slice(x0 + dx, x1 - x0).CopyTo(line[x0..x1]);
+                    else for (int x = x0; x < x1; x++) line[x] = source[x * g.StrideW + dx];
+                }
+            }
+    }
+
+    /// <summary>Adds the columns starting at <paramref name="column"/> back onto one channel of a C·H·W gradient image.</summary>
+    public static void Fold<T>(in ConvolutionGeometry g, ReadOnlySpan<T> columns, int ld, int column, Span<T> image, int channel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var plane = image.Slice(channel * g.Height * g.Width, g.Height * g.Width);
+        for (int ki = 0; ki < g.KernelH; ki++)
+            for (int kj = 0; kj < g.KernelW; kj++)
+            {
+                int row = (channel * g.KernelH + ki) * g.KernelW + kj;
+                var source = columns.Slice(row * ld + column, g.Positions);
+                int dy = ki * g.DilationH - g.PadTop, dx = kj * g.DilationW - g.PadLeft;
+                var (x0, x1) = ValidRange(g.OutputW, g.StrideW, dx, g.Width);
+                for (int y = 0; y < g.OutputH; y++)
+                {
+                    int iy = y * g.StrideH + dy;
+                    if ((uint)iy >= (uint)g.Height) continue;
+                    var line = source.Slice(y * g.OutputW, g.OutputW);
+                    var target = plane.Slice(iy * g.Width);
+                    for (int x = x0; x < x1; x++) target[x * g.StrideW + dx] += line[x];
+                }
+            }
+    }
+
+    /// <summary>Output columns x whose input column x·stride + offset lies in [0, width).</summary>
+    private static (int From, int To) ValidRange(int outputW, int stride, int offset, int width)
+    {
+        int from = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+        int to = width - offset <= 0 ? 0 : Math.Min(outputW, (width - offset - 1) / stride + 1);
+        return (Math.Min(from, outputW), Math.Max(to, Math.Min(from, outputW)));
+    }
+}

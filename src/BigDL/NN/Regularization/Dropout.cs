@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Numerics;
+using BigDL.Tensors;
+
+namespace BigDL.NN;
+
+/// <summary>
+/// In training, zeroes each element with probability p and scales the kept ones by 1/(1 − p) (when <c>scale</c>);
+/// in evaluation, passes the input through. Any shape.
+/// </summary>
+/// <remarks>
+/// BigDL/Torch <c>nn.Dropout</c> (PyTorch <c>nn.Dropout</c>). The mask is drawn from
+/// <see cref="RandomGenerator.Default"/>, so seeding it makes a training run repeatable.
+/// </remarks>
+public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private T[] _mask = [];
+
+    /// <summary>Creates the layer.</summary>
+    /// <param name="initP">Probability of dropping an element (default 0.5), in [0, 1).</param>
+    /// <param name="inplace">Whether the output overwrites the input.</param>
+    /// <param name="scale">Whether kept elements are scaled by 1/(1 − p) in training (default true).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initP"/> is outside [0, 1).</exception>
+    public Dropout(double initP = 0.5, bool inplace = false, bool scale = true)
+    {
+        if (!(initP >= 0 && initP < 1)) throw new ArgumentOutOfRangeException(nameof(initP), initP, "initP must be in [0, 1)");
+        (P, InPlace, Scale) = (initP, inplace, scale);
+    }
+
+    /// <summary>Probability of dropping an element.</summary>
+    public double P { get; }
+
+    /// <summary>Whether the output overwrites the input.</summary>
+    public bool InPlace { get; }
+
+    /// <summary>Whether kept elements are scaled by 1/(1 − p) in training.</summary>
+    public bool Scale { get; }
+
+    /// <inheritdoc/>
+    protected override Tensor<T> UpdateOutput(Tensor<T> input)
+    {
+        if (InPlace) Output = input;
+        else Output.ResizeAs(input).Copy(input);
+        if (!IsTraining || P == 0) return Output;
+        int n = input.NElement();
+        if (_mask.Length < n) _mask = new T[n];
+        T keep = Scale ? T.CreateTruncating(1 / (1 - P)) : T.One;
+        var random = RandomGenerator.Default;
+        for (int i = 0; i < n; i++) _mask[i] = random.Bernoulli(1 - P) ? keep : T.Zero;
+        var y = Output.IsContiguous() ? Output : Output.Contiguous();
+        System.Numerics.Tensors.TensorPrimitives.Multiply(y.AsSpan(), _mask.AsSpan(0, n), y.AsSpan());
+        if (!ReferenceEquals(y, Output)) Output.Copy(y);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
+    {
+        Require.SameShape(gradOutput, Output);
+        if (InPlace) GradInput = gradOutput;
+        else GradInput.ResizeAs(gradOutput).Copy(gradOutput);
+        if (!IsTraining || P == 0) return GradInput;
+        var g = GradInput.IsContiguous() ? GradInput : GradInput.Contiguous();
+        System.Numerics.Tensors.TensorPrimitives.Multiply(g.AsSpan(), _mask.AsSpan(0, g.NElement()), g.AsSpan());
+        if (!ReferenceEquals(g, GradInput)) GradInput.Copy(g);
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{PrintName}({P})");
+}

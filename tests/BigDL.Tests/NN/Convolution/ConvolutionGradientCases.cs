@@ -1,0 +1,21 @@
+using BigDL.NN;
+
+namespace BigDL.Tests.NN.Convolution;
+
+/// <summary>Gradient cases of the convolutions.</summary>
+public sealed class ConvolutionGradientCases : IGradientCases
+{
+    /// <inheritdoc/>
+    public IEnumerable<ModuleCase> Modules =>
+    [
+        new("SpatialConvolution image", () => new SpatialConvolution<double>(2, 3, 3, 3), () => CaseData.Uniform(30, 2, 5, 5)),
+        new("SpatialConvolution batch stride pad", () => new SpatialConvolution<double>(2, 3, 3, 2, 2, 1, 1, 1), () => CaseData.Uniform(31, 2, 2, 6, 7)),
+        new("SpatialConvolution groups without bias", () => new SpatialConvolution<double>(4, 6, 3, 3, nGroup: 2, withBias: false), () => CaseData.Uniform(32, 2, 4, 5, 5)),
+        new("SpatialConvolution SAME stride 2", () => new SpatialConvolution<double>(1, 2, 3, 3, 2, 2, -1, -1), () => CaseData.Uniform(33, 2, 1, 6, 5)),
+        new("SpatialConvolution no input gradient", () => new SpatialConvolution<double>(1, 2, 2, 2, propagateBack: false), () => CaseData.Uniform(34, 2, 1, 4, 4),
+            new GradientChecker.Options(WrtInput: false)),
+    ];
+
+    /// <inheritdoc/>
+    public IEnumerable<CriterionCase> Criterions => [];
+}
