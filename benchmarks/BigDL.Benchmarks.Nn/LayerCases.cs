@@ -24,7 +24,7 @@ internal static class LayerCases
             yield return new("vgg", $"SpatialConvolution({cin} -> {cout}, 3x3, 1, 1, 1, 1) @{size}x{size}", [batch, cin, size, size],
                 () => new SpatialConvolution<float>(cin, cout, 3, 3, 1, 1, 1, 1), () => Conv2d(cin, cout, 3, stride: 1, padding: 1));
         yield return new("vgg", "SpatialBatchNormalization(64, 1e-3)", [batch, 64, 32, 32], () => new SpatialBatchNormalization<float>(64, 1e-3), () => BatchNorm2d(64, eps: 1e-3));
-        yield return new("vgg", "ReLU(true)", [batch, 64, 32, 32], () => new ReLU<float>(ip: true), () => ReLU(inplace: true));
+        yield return new("vgg", "ReLU", [batch, 64, 32, 32], () => new ReLU<float>(), () => ReLU());
         yield return new("vgg", "Dropout(0.3)", [batch, 64, 32, 32], () => new Dropout<float>(0.3), () => Dropout(0.3));
         yield return new("vgg", "SpatialMaxPooling(2, 2, 2, 2).Ceil()", [batch, 64, 32, 32], () => new SpatialMaxPooling<float>(2, 2, 2, 2).Ceil(), () => MaxPool2d(2, 2, ceil_mode: true));
         yield return new("vgg", "Linear(512 -> 512)", [batch, 512], () => new Linear<float>(512, 512), () => Linear(512, 512));
