@@ -3,7 +3,7 @@ using BigDL.Tensors;
 
 namespace BigDL.NN;
 
-/// <summary>Element-wise sums of activities with the same structure (tensors, or tables of them), into reused buffers.</summary>
+/// <summary>Copies, zeros and element-wise sums of activities of one structure (tensors, or tables of them), into reused buffers.</summary>
 internal static class ActivitySum
 {
     /// <summary>A copy of <paramref name="source"/>, reusing <paramref name="buffer"/> when it has the same structure.</summary>
@@ -21,6 +21,11 @@ internal static class ActivitySum
         var copy = buffer is Tensor<T> reusable && !ReferenceEquals(reusable, source) ? reusable : new Tensor<T>();
         return copy.ResizeAs(tensor).Copy(tensor);
     }
+
+    /// <summary>Zeros with the structure and shapes of <paramref name="activity"/>.</summary>
+    public static IActivity ZerosLike<T>(IActivity activity) where T : unmanaged, IFloatingPointIeee754<T> => activity is Table table
+        ? new Table([.. table.Select(ZerosLike<T>)])
+        : new Tensor<T>(activity.ToTensor<T>().Size());
 
     /// <summary>target += addend (same structure and shapes), returning target.</summary>
     public static IActivity AddInto<T>(IActivity target, IActivity addend) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,0 +1,61 @@
+using System.Numerics;
+using BigDL.Tensors;
+
+namespace BigDL.NN;
+
+/// <summary>Row-wise L<sub>p</sub> distance ‖x₀ − x₁‖ₚ of a table of two tensors [D] or [N, D]: output [1] or [N].</summary>
+/// <remarks>BigDL/Torch <c>nn.PairwiseDistance</c>.</remarks>
+/// <param name="norm">p of the norm (default 2), at least 1.</param>
+public sealed class PairwiseDistance<T>(int norm = 2) : ElementwiseTable<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly Tensor<T> _difference = new();
+
+    /// <summary>p of the norm.</summary>
+    public int Norm { get; } = norm >= 1 ? norm : throw new ArgumentOutOfRangeException(nameof(norm), norm, "norm must be at least 1");
+
+    /// <inheritdoc/>
+    protected override Tensor<T> UpdateOutput(Table input)
+    {
+        var (a, b) = Pair(input);
+        var d = _difference.ResizeAs(a).Copy(a).Sub(b);
+        Output.Resize(a.Size(0));
+        for (int i = 0; i < a.Size(0); i++) Output[i] = d.Select(0, i).Norm(T.CreateTruncating(Norm));
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    protected override Table UpdateGradInput(Table input, Tensor<T> gradOutput)
+    {
+        var (a, b) = Pair(input);
+        Require.SameShape(gradOutput, Output);
+        GradInput.Truncate(2);
+        var ga = GradientBuffer(0, a).Zero();
+        for (int i = 0; i < a.Size(0); i++)
+        {
+            T distance = Output[i];
+            if (distance == T.Zero) continue;
+            // d‖d‖ₚ/dd = sign(d)·|d|^(p−1) / ‖d‖ₚ^(p−1)
+            var row = ga.Select(0, i).Copy(_difference.Select(0, i));
+            var magnitude = row.Clone().Abs().Pow(T.CreateTruncating(Norm - 1));
+            row.Sign().CMul(magnitude).Mul(gradOutput[i] / T.Pow(distance, T.CreateTruncating(Norm - 1)));
+        }
+        var gb = GradientBuffer(1, b).Copy(ga).Neg();
+        if (((Tensor<T>)input[0]).Dim() == 1)
+        {
+            GradInput[0] = ga.View(a.Size(1));
+            GradInput[1] = gb.View(b.Size(1));
+        }
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{PrintName}({Norm})";
+
+    private (Tensor<T> A, Tensor<T> B) Pair(Table input)
+    {
+        var x = Tensors(input);
+        if (x.Length != 2 || x[0].Dim() is not (1 or 2))
+            throw new ArgumentException($"expected a table of two tensors [D] or [N, D] of one shape, got {Activity.Describe(input)}", nameof(input));
+        return x[0].Dim() == 1 ? (x[0].View(1, x[0].Size(0)), x[1].View(1, x[1].Size(0))) : (x[0], x[1]);
+    }
+}
