@@ -1,8 +1,10 @@
+using BigDL.Models;
+using BigDL.NN;
 using BigDL.Tensors;
 
 namespace BigDL.Tests;
 
-/// <summary>The tensor example of README.md, kept compiling and true.</summary>
+/// <summary>The examples of README.md, kept compiling and true.</summary>
 public class ReadmeExampleTests
 {
     [Fact]
@@ -26,5 +28,27 @@ public class ReadmeExampleTests
         double dot = 1;
         for (int k = 0; k < 784; k++) dot += (double)x[row, k] * w[expected, k];
         Assert.Equal(dot, best[row, 0], 2);
+    }
+
+    [Fact]
+    public void LayersExample_RunsAsTheReadmeSays()
+    {
+        RandomGenerator.Default.SetSeed(42);
+        var model = LeNet5.Create<float>(classNum: 10);
+        var criterion = new ClassNLLCriterion<float>();
+        var images = Tensor<float>.Rand(128, 784);
+        var labels = Tensor<float>.Zeros(128);
+
+        var output = (Tensor<float>)model.Forward(images);
+        float loss = criterion.Forward(output, labels);
+        model.ZeroGradParameters();
+        model.Backward(images, criterion.Backward(output, labels));
+        var (weights, gradients) = model.GetParameters();
+
+        Assert.Equal([128, 10], output.Size());
+        Assert.InRange(loss, 1.5f, 3.5f);   // about ln 10 for an untrained model
+        Assert.Equal(22_278, weights.NElement());
+        Assert.NotEqual(0f, gradients.Abs().Sum());
+        Assert.StartsWith("nn.Sequential {\n  [input -> (0) -> (1) -> ", model.ToString(), StringComparison.Ordinal);
     }
 }
