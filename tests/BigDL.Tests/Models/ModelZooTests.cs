@@ -68,4 +68,61 @@ public class ModelZooTests
         model.Evaluate();
         Assert.Equal([1, 10], ((Tensor<float>)model.Forward(x.Narrow(0, 0, 1))).Size());
     }
+
+    [Theory]
+    [InlineData(20, ShortcutType.A)]
+    [InlineData(32, ShortcutType.B)]
+    public void ResNetCifar10_HasHandCountedParameters(int depth, ShortcutType shortcut)
+    {
+        // 3x3 convolutions with bias and a 2-parameter batch norm per plane; stages of n blocks at 16, 32, 64 planes.
+        int n = (depth - 2) / 6;
+        static long Conv(int cin, int cout, int k) => (long)cin * cout * k * k + cout;
+        long expected = Conv(3, 16, 3) + 2 * 16;
+        int planes = 16;
+        foreach (int width in new[] { 16, 32, 64 })
+            for (int block = 0; block < n; block++)
+            {
+                expected += Conv(planes, width, 3) + 2 * width + Conv(width, width, 3) + 2 * width;
+                if (shortcut == ShortcutType.B && planes != width) expected += Conv(planes, width, 1) + 2 * width;
+                planes = width;
+            }
+        expected += 64 * 10 + 10;
+        Assert.Equal(expected, ResNet.Cifar10<float>(10, depth, shortcut).ParameterCount());
+    }
+
+    [Fact]
+    public void ResNet18_ImageNet_MatchesTheKnownCountPlusConvolutionBiases()
+    {
+        // 11,689,512 is ResNet-18's well-known count with bias-free convolutions; BigDL's convolutions add one bias per
+        // output plane: stem 64, stage 1 4x64, stage 2 4x128 + 128 (projection), stage 3 4x256 + 256, stage 4 4x512 + 512.
+        long biases = 64 + 4 * 64 + 5 * 128 + 5 * 256 + 5 * 512;
+        Assert.Equal(11_689_512 + biases, ResNet.ImageNet<float>(1000, 18).ParameterCount());
+    }
+
+    [Fact]
+    public void ResNet50_ImageNet_MatchesTheKnownCountPlusConvolutionBiases()
+    {
+        // 25,557,032 with bias-free convolutions; biases: stem 64, then per bottleneck width + width + 4·width, plus projections.
+        long biases = 64;
+        int[] blocks = [3, 4, 6, 3];
+        int[] widths = [64, 128, 256, 512];
+        for (int s = 0; s < 4; s++) biases += blocks[s] * 6L * widths[s] + 4L * widths[s];
+        Assert.Equal(25_557_032 + biases, ResNet.ImageNet<float>(1000, 50).ParameterCount());
+    }
+
+    [Fact]
+    public void ResNet20_ForwardBackward_OnASmallBatch()
+    {
+        RandomGenerator.Default.SetSeed(5);
+        var model = ResNet.Cifar10<float>(10, 20);
+        var x = Tensor<float>.Randn(new RandomGenerator(6), 2, 3, 32, 32);
+        var y = (Tensor<float>)model.Forward(x);
+        Assert.Equal([2, 10], y.Size());
+        var criterion = new CrossEntropyCriterion<float>();
+        var labels = new Tensor<float>([3, 7], 2);
+        criterion.Forward(y, labels);
+        var gradInput = (Tensor<float>)model.Backward(x, criterion.Backward(y, labels));
+        Assert.Equal([2, 3, 32, 32], gradInput.Size());
+        Assert.True(float.IsFinite(gradInput.Sum()));
+    }
 }
