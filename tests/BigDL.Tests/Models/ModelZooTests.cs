@@ -125,4 +125,56 @@ public class ModelZooTests
         Assert.Equal([2, 3, 32, 32], gradInput.Size());
         Assert.True(float.IsFinite(gradInput.Sum()));
     }
+
+    [Fact]
+    public void Vgg16_HasTheKnownParameterCount_Vgg19AddsThreeConvolutions()
+    {
+        long vgg16 = Vgg.Vgg16<float>(1000).ParameterCount();
+        Assert.Equal(138_357_544, vgg16);
+        // VGG-19 has one more 256->256 convolution (block 3) and one more 512->512 in each of blocks 4 and 5.
+        Assert.Equal(vgg16 + (256L * 256 * 9 + 256) + 2 * (512L * 512 * 9 + 512), Vgg.Vgg19<float>(1000).ParameterCount());
+    }
+
+    [Fact]
+    public void Autoencoder_ReconstructsTheInputShape()
+    {
+        var model = Autoencoder.Create<float>(32);
+        Assert.Equal(784L * 32 + 32 + 32 * 784 + 784, model.ParameterCount());
+        var x = Tensor<float>.Rand(new RandomGenerator(1), 3, 28, 28);
+        var y = (Tensor<float>)model.Forward(x);
+        Assert.Equal([3, 784], y.Size());
+        var criterion = new MSECriterion<float>();
+        criterion.Forward(y, x.View(3, 784));
+        Assert.Equal([3, 28, 28], ((Tensor<float>)model.Backward(x, criterion.Backward(y, x.View(3, 784)))).Size());
+    }
+
+    [Fact]
+    public void SimpleRnn_PredictsADistributionPerStep()
+    {
+        RandomGenerator.Default.SetSeed(7);
+        var model = SimpleRnn.Create<double>(inputSize: 20, hiddenSize: 8, outputSize: 20);
+        Assert.Equal(20L * 8 + (8 * 8 + 8) * 2 + 8 * 20 + 20, model.ParameterCount());
+        var words = new Tensor<double>([1, 5, 19, 0, 3, 3, 7, 2], 2, 4);
+        var y = (Tensor<double>)model.Forward(words);
+        Assert.Equal([2, 4, 20], y.Size());
+        Assert.Equal(1, y.Select(0, 1).Select(0, 2).Clone().Exp().Sum(), 10);
+        var criterion = new ClassNLLCriterion<double>();
+        var flat = y.View(8, 20);
+        var next = new Tensor<double>([5, 19, 0, 4, 3, 7, 2, 1], 8);
+        criterion.Forward(flat, next);
+        model.Backward(words, criterion.Backward(flat, next).View(2, 4, 20));
+        Assert.NotEqual(0, model.GetParameters().Gradients.Abs().Sum());
+    }
+
+    [Fact]
+    public void TextClassifier_OnBigDLsSequenceLength()
+    {
+        var model = TextClassifier.Create<float>(classNum: 20, embeddingDim: 50, sequenceLength: 1000);
+        Assert.Contains("nn.SpatialMaxPooling(35, 1, 35, 1, 0, 0)", model.ToString(), StringComparison.Ordinal);
+        Assert.Equal(50L * 128 * 5 + 128 + 2 * (128L * 128 * 5 + 128) + 128 * 100 + 100 + 100 * 20 + 20, model.ParameterCount());
+        var x = Tensor<float>.Randn(new RandomGenerator(2), 2, 1000, 50);
+        var y = (Tensor<float>)model.Forward(x);
+        Assert.Equal([2, 20], y.Size());
+        Assert.Equal([2, 1000, 50], ((Tensor<float>)model.Backward(x, Tensor<float>.Ones(2, 20))).Size());
+    }
 }
