@@ -177,4 +177,31 @@ public class ModelZooTests
         Assert.Equal([2, 20], y.Size());
         Assert.Equal([2, 1000, 50], ((Tensor<float>)model.Backward(x, Tensor<float>.Ones(2, 20))).Size());
     }
+
+    [Fact]
+    public void InceptionV1_HasTheCountOfItsPublishedTable_AndClassifiesA224Image()
+    {
+        // GoogLeNet's table 1 (Szegedy et al. 2014): #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj for 3a..5b.
+        int[][] table =
+        [
+            [64, 96, 128, 16, 32, 32], [128, 128, 192, 32, 96, 64], [192, 96, 208, 16, 48, 64], [160, 112, 224, 24, 64, 64],
+            [128, 128, 256, 24, 64, 64], [112, 144, 288, 32, 64, 64], [256, 160, 320, 32, 128, 128], [256, 160, 320, 32, 128, 128],
+            [384, 192, 384, 48, 128, 128],
+        ];
+        static long Conv(int cin, int cout, int k) => (long)cin * cout * k * k + cout;
+        long expected = Conv(3, 64, 7) + Conv(64, 64, 1) + Conv(64, 192, 3);
+        int planes = 192;
+        foreach (var b in table)
+        {
+            expected += Conv(planes, b[0], 1) + Conv(planes, b[1], 1) + Conv(b[1], b[2], 3) + Conv(planes, b[3], 1) + Conv(b[3], b[4], 5) + Conv(planes, b[5], 1);
+            planes = b[0] + b[2] + b[4] + b[5];
+        }
+        expected += 1024L * 1000 + 1000;
+        var model = InceptionV1.Create<float>(1000);
+        Assert.Equal(expected, model.ParameterCount());
+
+        var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(1), 1, 3, 224, 224));
+        Assert.Equal([1, 1000], y.Size());
+        Assert.Equal(1, y.Clone().Exp().Sum(), 3);
+    }
 }
