@@ -77,7 +77,7 @@ public sealed class SpatialMaxPooling<T> : TensorModule<T> where T : unmanaged, 
         if (input.Dim() == 3) Output.Resize(input.Size(0), oh, ow);
         else Output.Resize(input.Size(0), input.Size(1), oh, ow);
         if (_argmax.Length < planes * oh * ow) _argmax = new int[planes * oh * ow];
-        MaxPooling2D.Forward(x.Data, x.Offset, Output.Data, Output.Offset, _argmax, planes, h, w, oh, ow, KH, KW, DH, DW, PadH, PadW);
+        MaxPooling2D.Forward(x.Data, x.Offset, Output.Data, Output.Offset, _argmax, planes, new MaxPooling2D.Window(h, w, oh, ow, KH, KW, DH, DW, PadH, PadW));
         return Output;
     }
 
@@ -88,7 +88,7 @@ public sealed class SpatialMaxPooling<T> : TensorModule<T> where T : unmanaged, 
         Require.SameShape(gradOutput, Output);
         var g = gradOutput.Contiguous();
         GradInput.ResizeAs(input);
-        MaxPooling2D.Backward(g.Data, g.Offset, GradInput.Data, GradInput.Offset, _argmax, planes, h, w, oh, ow);
+        MaxPooling2D.Backward(g.Data, g.Offset, GradInput.Data, GradInput.Offset, _argmax, planes, new MaxPooling2D.Window(h, w, oh, ow, KH, KW, DH, DW, PadH, PadW));
         return GradInput;
     }
 

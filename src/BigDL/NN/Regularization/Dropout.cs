@@ -9,8 +9,9 @@ namespace BigDL.NN;
 /// in evaluation, passes the input through. Any shape.
 /// </summary>
 /// <remarks>
-/// BigDL/Torch <c>nn.Dropout</c> (PyTorch <c>nn.Dropout</c>). The mask is drawn from
-/// <see cref="RandomGenerator.Default"/>, so seeding it makes a training run repeatable.
+/// BigDL/Torch <c>nn.Dropout</c> (PyTorch <c>nn.Dropout</c>). Each mask is seeded from
+/// <see cref="RandomGenerator.Default"/> (two draws per forward), so seeding it makes a training run repeatable
+/// whatever the number of cores.
 /// </remarks>
 public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -45,8 +46,7 @@ public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingP
         int n = input.NElement();
         if (_mask.Length < n) _mask = new T[n];
         T keep = Scale ? T.CreateTruncating(1 / (1 - P)) : T.One;
-        var random = RandomGenerator.Default;
-        for (int i = 0; i < n; i++) _mask[i] = random.Bernoulli(1 - P) ? keep : T.Zero;
+        BernoulliMask.Fill(RandomGenerator.Default, _mask, n, 1 - P, keep);
         var y = Output.IsContiguous() ? Output : Output.Contiguous();
         System.Numerics.Tensors.TensorPrimitives.Multiply(y.AsSpan(), _mask.AsSpan(0, n), y.AsSpan());
         if (!ReferenceEquals(y, Output)) Output.Copy(y);
