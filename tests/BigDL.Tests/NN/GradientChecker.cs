@@ -22,8 +22,11 @@ public static class GradientChecker
     /// <param name="Relative">Allowed error relative to max(|analytic|, |numeric|).</param>
     /// <param name="Absolute">Allowed absolute error.</param>
     /// <param name="MaxPerTensor">Elements checked per tensor; larger tensors are sampled with a fixed seed.</param>
+    /// <param name="ExtraLoss">A term the module adds to the objective itself (L1Penalty's penalty), read after each forward.</param>
+    /// <param name="InputGradientFactor">The input gradient is this multiple of the true one (GradientReversal: −λ).</param>
     public sealed record Options(bool WrtInput = true, bool WrtParameters = true, double Epsilon = 1e-6,
-        double Relative = 1e-5, double Absolute = 1e-6, int MaxPerTensor = 150);
+        double Relative = 1e-5, double Absolute = 1e-6, int MaxPerTensor = 150,
+        Func<Module<double>, double>? ExtraLoss = null, double InputGradientFactor = 1);
 
     /// <summary>Checks <paramref name="module"/> at <paramref name="input"/>; throws naming the first wrong element.</summary>
     public static void CheckModule(Module<double> module, IActivity input, Options? options = null)
@@ -31,7 +34,7 @@ public static class GradientChecker
         options ??= new Options();
         var output = SeededForward(module, input, out var used);
         var weightR = RandomLike(output, new RandomGenerator(99));
-        double Loss() => Dot(SeededForward(module, input, out _), weightR);
+        double Loss() => Dot(SeededForward(module, input, out _), weightR) + (options.ExtraLoss?.Invoke(module) ?? 0);
 
         module.ZeroGradParameters();
         var gradInput = Copy(module.Backward(used, Copy(weightR)));
@@ -46,7 +49,7 @@ public static class GradientChecker
             if (inputs.Count != grads.Count)
                 throw new XunitException($"{label}: gradInput has {grads.Count} tensors, input {inputs.Count}");
             for (int i = 0; i < inputs.Count; i++)
-                CompareTensor(label, $"input{(inputs.Count > 1 ? "#" + i : "")}", inputs[i], grads[i], Loss, options);
+                CompareTensor(label, $"input{(inputs.Count > 1 ? "#" + i : "")}", inputs[i], grads[i], Loss, options, options.InputGradientFactor);
         }
         if (!options.WrtParameters) return;
         for (int p = 0; p < weights.Length; p++)
@@ -96,7 +99,7 @@ public static class GradientChecker
         return module.Forward(used);
     }
 
-    private static void CompareTensor(string label, string what, Tensor<double> x, Tensor<double> analytic, Func<double> loss, Options options)
+    private static void CompareTensor(string label, string what, Tensor<double> x, Tensor<double> analytic, Func<double> loss, Options options, double factor = 1)
     {
         if (!analytic.IsSameSizeAs(x))
             throw new XunitException($"{label}: gradient of {what} has shape {Shape.Format(analytic.Size())}, expected {Shape.Format(x.Size())}");
@@ -111,7 +114,7 @@ public static class GradientChecker
             x.SetValue(index, original - options.Epsilon);
             double minus = loss();
             x.SetValue(index, original);
-            double numeric = (plus - minus) / (2 * options.Epsilon);
+            double numeric = factor * (plus - minus) / (2 * options.Epsilon);
             double exact = analytic.ValueAt(index);
             if (!Close(exact, numeric, options))
                 throw new XunitException(string.Create(CultureInfo.InvariantCulture,

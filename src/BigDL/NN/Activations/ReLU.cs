@@ -20,7 +20,9 @@ public sealed class ReLU<T>(bool ip = false) : ElementwiseActivation<T> where T 
             Output = input;
             return Output;
         }
-        Output.ResizeAs(input).Copy(input).CMax(T.Zero);
+        var x = input.Contiguous();
+        Output.ResizeAs(input);
+        System.Numerics.Tensors.TensorPrimitives.Max(x.AsSpan(), T.Zero, Output.AsSpan());
         return Output;
     }
 

@@ -13,7 +13,7 @@ namespace BigDL.NN;
 /// nOutputPlane/nGroup, nInputPlane/nGroup, kernelH, kernelW], bias [nOutputPlane]; both start as
 /// U(±1/√(kernelW·kernelH·nInputPlane/nGroup)). Computed as im2col + GEMM through the BLAS seam.
 /// </remarks>
-public sealed class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ConvolutionKernel<T> _kernel = new();
     private readonly Tensor<T>? _initWeight;
@@ -37,7 +37,17 @@ public sealed class SpatialConvolution<T> : TensorModule<T> where T : unmanaged,
     public SpatialConvolution(int nInputPlane, int nOutputPlane, int kernelW, int kernelH, int strideW = 1, int strideH = 1,
         int padW = 0, int padH = 0, int nGroup = 1, bool propagateBack = true, bool withBias = true,
         Tensor<T>? initWeight = null, Tensor<T>? initBias = null)
+        : this(nInputPlane, nOutputPlane, kernelW, kernelH, strideW, strideH, padW, padH, 1, 1, nGroup, propagateBack, withBias, initWeight, initBias)
     {
+    }
+
+    /// <summary>The full constructor, with dilation (used by <see cref="SpatialDilatedConvolution{T}"/>).</summary>
+    private protected SpatialConvolution(int nInputPlane, int nOutputPlane, int kernelW, int kernelH, int strideW, int strideH,
+        int padW, int padH, int dilationW, int dilationH, int nGroup, bool propagateBack, bool withBias, Tensor<T>? initWeight, Tensor<T>? initBias)
+    {
+        if (dilationW <= 0) throw new ArgumentOutOfRangeException(nameof(dilationW), dilationW, "dilationW must be positive");
+        if (dilationH <= 0) throw new ArgumentOutOfRangeException(nameof(dilationH), dilationH, "dilationH must be positive");
+        (DilationW, DilationH) = (dilationW, dilationH);
         foreach (var (value, name) in new[] { (nInputPlane, nameof(nInputPlane)), (nOutputPlane, nameof(nOutputPlane)), (kernelW, nameof(kernelW)),
                      (kernelH, nameof(kernelH)), (strideW, nameof(strideW)), (strideH, nameof(strideH)), (nGroup, nameof(nGroup)) })
             if (value <= 0) throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive");
@@ -87,6 +97,12 @@ public sealed class SpatialConvolution<T> : TensorModule<T> where T : unmanaged,
 
     /// <summary>Vertical padding (−1: SAME).</summary>
     public int PadH { get; }
+
+    /// <summary>Horizontal distance between kernel taps (1: an ordinary convolution).</summary>
+    public int DilationW { get; }
+
+    /// <summary>Vertical distance between kernel taps.</summary>
+    public int DilationH { get; }
 
     /// <summary>Number of groups.</summary>
     public int NGroup { get; }
@@ -161,15 +177,15 @@ public sealed class SpatialConvolution<T> : TensorModule<T> where T : unmanaged,
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{PrintName}({NInputPlane} -> {NOutputPlane}, {KernelW}x{KernelH}, {StrideW}, {StrideH}, {PadW}, {PadH}{(NGroup > 1 ? $", group {NGroup}" : "")}{(Bias is null ? ", without bias" : "")})";
+        $"{PrintName}({NInputPlane} -> {NOutputPlane}, {KernelW}x{KernelH}, {StrideW}, {StrideH}, {PadW}, {PadH}{(DilationW * DilationH > 1 ? $", dilation {DilationW}x{DilationH}" : "")}{(NGroup > 1 ? $", group {NGroup}" : "")}{(Bias is null ? ", without bias" : "")})";
 
     private (ConvolutionGeometry Geometry, int Images) Geometry(Tensor<T> input)
     {
         Require.Shape(input.Dim() is 3 or 4 && input.Size(-3) == NInputPlane,
             $"input [{NInputPlane}, H, W] or [N, {NInputPlane}, H, W]", input);
-        var g = ConvolutionGeometry.Of(NInputPlane, input.Size(-2), input.Size(-1), KernelH, KernelW, StrideH, StrideW, PadH, PadW);
+        var g = ConvolutionGeometry.Of(NInputPlane, input.Size(-2), input.Size(-1), KernelH, KernelW, StrideH, StrideW, PadH, PadW, DilationH, DilationW);
         Require.Shape(g.OutputH >= 1 && g.OutputW >= 1,
-            $"an image of at least the kernel's {KernelH}x{KernelW} (after padding {PadH}, {PadW})", input);
+            $"an image of at least the kernel's {DilationH * (KernelH - 1) + 1}x{DilationW * (KernelW - 1) + 1} extent (after padding {PadH}, {PadW})", input);
         return (g, input.Dim() == 3 ? 1 : input.Size(0));
     }
 }

@@ -6,7 +6,7 @@ namespace BigDL.NN;
 
 /// <summary>
 /// In training, zeroes each element with probability p and scales the kept ones by 1/(1 − p) (when <c>scale</c>);
-/// in evaluation, passes the input through. Any shape.
+/// in evaluation, passes the input through (the output is the input tensor itself, as in BigDL). Any shape.
 /// </summary>
 /// <remarks>
 /// BigDL/Torch <c>nn.Dropout</c> (PyTorch <c>nn.Dropout</c>). Each mask is seeded from
@@ -15,6 +15,8 @@ namespace BigDL.NN;
 /// </remarks>
 public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private readonly Tensor<T> _output = new();
+    private readonly Tensor<T> _gradInput = new();
     private T[] _mask = [];
 
     /// <summary>Creates the layer.</summary>
@@ -40,9 +42,12 @@ public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingP
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Tensor<T> input)
     {
-        if (InPlace) Output = input;
-        else Output.ResizeAs(input).Copy(input);
-        if (!IsTraining || P == 0) return Output;
+        if (InPlace || !IsTraining || P == 0)
+        {
+            Output = input;
+            if (!IsTraining || P == 0) return Output;
+        }
+        else Output = _output.ResizeAs(input).Copy(input);
         int n = input.NElement();
         if (_mask.Length < n) _mask = new T[n];
         T keep = Scale ? T.CreateTruncating(1 / (1 - P)) : T.One;
@@ -57,9 +62,12 @@ public sealed class Dropout<T> : TensorModule<T> where T : unmanaged, IFloatingP
     protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
     {
         Require.SameShape(gradOutput, Output);
-        if (InPlace) GradInput = gradOutput;
-        else GradInput.ResizeAs(gradOutput).Copy(gradOutput);
-        if (!IsTraining || P == 0) return GradInput;
+        if (InPlace || !IsTraining || P == 0)
+        {
+            GradInput = gradOutput;
+            if (!IsTraining || P == 0) return GradInput;
+        }
+        else GradInput = _gradInput.ResizeAs(gradOutput).Copy(gradOutput);
         var g = GradInput.IsContiguous() ? GradInput : GradInput.Contiguous();
         System.Numerics.Tensors.TensorPrimitives.Multiply(g.AsSpan(), _mask.AsSpan(0, g.NElement()), g.AsSpan());
         if (!ReferenceEquals(g, GradInput)) GradInput.Copy(g);
