@@ -10,7 +10,7 @@ public sealed class DotProduct<T> : ElementwiseTable<T> where T : unmanaged, IFl
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Table input)
     {
-        var (a, b) = Pair(input);
+        var (a, b) = RowPair(input);
         Output.Resize(a.Size(0));
         for (int i = 0; i < a.Size(0); i++) Output[i] = a.Select(0, i).Dot(b.Select(0, i));
         return Output;
@@ -19,7 +19,7 @@ public sealed class DotProduct<T> : ElementwiseTable<T> where T : unmanaged, IFl
     /// <inheritdoc/>
     protected override Table UpdateGradInput(Table input, Tensor<T> gradOutput)
     {
-        var (a, b) = Pair(input);
+        var (a, b) = RowPair(input);
         Require.SameShape(gradOutput, Output);
         GradInput.Truncate(2);
         var ga = GradientBuffer(0, a).Copy(b);
@@ -35,13 +35,5 @@ public sealed class DotProduct<T> : ElementwiseTable<T> where T : unmanaged, IFl
             GradInput[1] = gb.View(b.Size(1));
         }
         return GradInput;
-    }
-
-    private (Tensor<T> A, Tensor<T> B) Pair(Table input)
-    {
-        var x = Tensors(input);
-        if (x.Length != 2 || x[0].Dim() is not (1 or 2))
-            throw new ArgumentException($"expected a table of two tensors [D] or [N, D] of one shape, got {Activity.Describe(input)}", nameof(input));
-        return x[0].Dim() == 1 ? (x[0].View(1, x[0].Size(0)), x[1].View(1, x[1].Size(0))) : (x[0], x[1]);
     }
 }

@@ -29,4 +29,13 @@ public abstract class ElementwiseTable<T> : AbstractModule<Table, Tensor<T>, T> 
         GradInput[Math.Min(i, GradInput.Count)] = buffer;
         return buffer.ResizeAs(like);
     }
+
+    /// <summary>A table of two same-shaped tensors [D] or [N, D], both as [N, D] (a vector as one row).</summary>
+    private protected (Tensor<T> A, Tensor<T> B) RowPair(Table input)
+    {
+        var x = Tensors(input);
+        if (x.Length != 2 || x[0].Dim() is not (1 or 2))
+            throw new ArgumentException($"expected a table of two tensors [D] or [N, D] of one shape, got {Activity.Describe(input)}", nameof(input));
+        return x[0].Dim() == 1 ? (x[0].View(1, x[0].Size(0)), x[1].View(1, x[1].Size(0))) : (x[0], x[1]);
+    }
 }

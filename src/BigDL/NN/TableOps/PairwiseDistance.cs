@@ -16,7 +16,7 @@ public sealed class PairwiseDistance<T>(int norm = 2) : ElementwiseTable<T> wher
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Table input)
     {
-        var (a, b) = Pair(input);
+        var (a, b) = RowPair(input);
         var d = _difference.ResizeAs(a).Copy(a).Sub(b);
         Output.Resize(a.Size(0));
         for (int i = 0; i < a.Size(0); i++) Output[i] = d.Select(0, i).Norm(T.CreateTruncating(Norm));
@@ -26,7 +26,7 @@ public sealed class PairwiseDistance<T>(int norm = 2) : ElementwiseTable<T> wher
     /// <inheritdoc/>
     protected override Table UpdateGradInput(Table input, Tensor<T> gradOutput)
     {
-        var (a, b) = Pair(input);
+        var (a, b) = RowPair(input);
         Require.SameShape(gradOutput, Output);
         GradInput.Truncate(2);
         var ga = GradientBuffer(0, a).Zero();
@@ -50,12 +50,4 @@ public sealed class PairwiseDistance<T>(int norm = 2) : ElementwiseTable<T> wher
 
     /// <inheritdoc/>
     public override string ToString() => $"{PrintName}({Norm})";
-
-    private (Tensor<T> A, Tensor<T> B) Pair(Table input)
-    {
-        var x = Tensors(input);
-        if (x.Length != 2 || x[0].Dim() is not (1 or 2))
-            throw new ArgumentException($"expected a table of two tensors [D] or [N, D] of one shape, got {Activity.Describe(input)}", nameof(input));
-        return x[0].Dim() == 1 ? (x[0].View(1, x[0].Size(0)), x[1].View(1, x[1].Size(0))) : (x[0], x[1]);
-    }
 }
