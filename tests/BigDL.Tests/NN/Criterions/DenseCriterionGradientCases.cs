@@ -18,5 +18,6 @@ public sealed class DenseCriterionGradientCases : IGradientCases
             () => new Tensor<double>([0, 1, 1, 0, 0, 1], 1, 2, 3)),
         new("MultiLabelMarginCriterion", () => new MultiLabelMarginCriterion<double>(), () => CaseData.Uniform(952, 2, 4).Mul(0.2),
             () => new Tensor<double>([3, 0, -1, 0, 1, -1, 0, 0], 2, 4)),
+        new("ClassSimplexCriterion", () => new ClassSimplexCriterion<double>(4), () => CaseData.Uniform(953, 3, 4), () => new Tensor<double>([0, 3, 1], 3)),
     ];
 }

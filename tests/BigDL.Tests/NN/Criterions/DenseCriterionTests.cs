@@ -32,4 +32,17 @@ public class DenseCriterionTests
         double expected = (Math.Max(0, 1 - (0.8 - 0.2)) + Math.Max(0, 1 - (0.8 - 0.4)) + Math.Max(0, 1 - (0.1 - 0.2)) + Math.Max(0, 1 - (0.1 - 0.4))) / 4;
         Assert.Equal(expected, new MultiLabelMarginCriterion<double>().Forward(x, y), 12);
     }
+
+    [Fact]
+    public void ClassSimplex_VerticesAreUnitWithEqualAngles()
+    {
+        var simplex = new ClassSimplexCriterion<double>(5).Simplex;
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(1, simplex.Select(0, i).Dot(simplex.Select(0, i)), 12);
+            for (int j = i + 1; j < 5; j++) Assert.Equal(-1 / 4.0, simplex.Select(0, i).Dot(simplex.Select(0, j)), 12);
+        }
+        var criterion = new ClassSimplexCriterion<double>(5);
+        Assert.Equal(0, criterion.Forward(simplex.Narrow(0, 2, 1).Clone(), new Tensor<double>([2], 1)), 12);
+    }
 }
