@@ -204,4 +204,33 @@ public class ModelZooTests
         Assert.Equal([1, 1000], y.Size());
         Assert.Equal(1, y.Clone().Exp().Sum(), 3);
     }
+
+    [Fact]
+    public void InceptionV2_CountFromItsTable_AndShapes()
+    {
+        // BN-Inception's blocks (Ioffe and Szegedy 2015, table 1): #1x1, #3x3 reduce, #3x3, double #3x3 reduce, double #3x3,
+        // pool projection (0: a stride-2 block that passes the pooled input through).
+        int[][] table =
+        [
+            [64, 64, 64, 64, 96, 32], [64, 64, 96, 64, 96, 64], [0, 128, 160, 64, 96, 0], [224, 64, 96, 96, 128, 128],
+            [192, 96, 128, 96, 128, 128], [160, 128, 160, 128, 160, 96], [96, 128, 192, 160, 192, 96], [0, 128, 192, 192, 256, 0],
+            [352, 192, 320, 160, 224, 128], [352, 192, 320, 192, 224, 128],
+        ];
+        static long ConvBn(int cin, int cout, int k) => (long)cin * cout * k * k + cout + 2 * cout;
+        long expected = ConvBn(3, 64, 7) + ConvBn(64, 64, 1) + ConvBn(64, 192, 3);
+        int planes = 192;
+        foreach (var b in table)
+        {
+            if (b[0] > 0) expected += ConvBn(planes, b[0], 1);
+            expected += ConvBn(planes, b[1], 1) + ConvBn(b[1], b[2], 3) + ConvBn(planes, b[3], 1) + ConvBn(b[3], b[4], 3) + ConvBn(b[4], b[4], 3);
+            if (b[5] > 0) expected += ConvBn(planes, b[5], 1);
+            planes = b[0] + b[2] + b[4] + (b[5] > 0 ? b[5] : planes);
+        }
+        Assert.Equal(1024, planes);
+        expected += 1024L * 1000 + 1000;
+        var model = InceptionV2.Create<float>(1000);
+        Assert.Equal(expected, model.ParameterCount());
+        var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(2), 1, 3, 224, 224));
+        Assert.Equal([1, 1000], y.Size());
+    }
 }
