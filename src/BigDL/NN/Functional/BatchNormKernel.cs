@@ -1,11 +1,14 @@
+using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace BigDL.NN;
 
 /// <summary>
 /// Batch normalisation of data laid out as [N, C, L] (L = 1 for [N, D], H·W for images): per channel c,
 /// y = (x − μ_c)·s_c·w_c + b_c where μ and s = 1/√(σ² + ε) come from the batch (training) or the running estimates.
-/// Channels run in parallel; sums are accumulated in double.
+/// Channels run in parallel; each contiguous row of L values goes through TensorPrimitives, and per-channel totals are
+/// accumulated in double.
 /// </summary>
 internal static class BatchNormKernel
 {
@@ -22,22 +25,23 @@ internal static class BatchNormKernel
         ForChannels(layout, c =>
         {
             double sum = 0;
-            for (int n = 0; n < layout.N; n++)
-                foreach (var v in x.AsSpan(xOffset + layout.Index(n, c), layout.L)) sum += double.CreateTruncating(v);
+            for (int n = 0; n < layout.N; n++) sum += double.CreateTruncating(TensorPrimitives.Sum<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L)));
             double mu = sum / (layout.N * layout.L);
+            var deviation = ArrayPool<T>.Shared.Rent(layout.L);
             double squares = 0;
             for (int n = 0; n < layout.N; n++)
-                foreach (var v in x.AsSpan(xOffset + layout.Index(n, c), layout.L))
-                {
-                    double d = double.CreateTruncating(v) - mu;
-                    squares += d * d;
-                }
+            {
+                var d = deviation.AsSpan(0, layout.L);
+                TensorPrimitives.Subtract(x.AsSpan(xOffset + layout.Index(n, c), layout.L), T.CreateTruncating(mu), d);
+                squares += double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(d));
+            }
+            ArrayPool<T>.Shared.Return(deviation);
             mean[c] = mu;
             invStd[c] = 1 / Math.Sqrt(squares / (layout.N * layout.L) + eps);
         });
     }
 
-    /// <summary>y = (x − mean)·invStd·weight + bias per channel (weight/bias empty: 1 and 0).</summary>
+    /// <summary>y = (x − mean)·invStd·weight + bias per channel (weight/bias null: 1 and 0).</summary>
     public static void Normalize<T>(Layout layout, T[] x, int xOffset, T[] y, int yOffset, double[] mean, double[] invStd, T[]? weight, int weightOffset, T[]? bias, int biasOffset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -48,9 +52,9 @@ internal static class BatchNormKernel
             T scale = T.CreateTruncating(invStd[c] * w), shift = T.CreateTruncating(b - mean[c] * invStd[c] * w);
             for (int n = 0; n < layout.N; n++)
             {
-                var source = x.AsSpan(xOffset + layout.Index(n, c), layout.L);
                 var target = y.AsSpan(yOffset + layout.Index(n, c), layout.L);
-                for (int i = 0; i < source.Length; i++) target[i] = source[i] * scale + shift;
+                TensorPrimitives.Multiply<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), scale, target);
+                TensorPrimitives.Add<T>(target, shift, target);
             }
         });
     }
@@ -66,20 +70,18 @@ internal static class BatchNormKernel
             {
                 var xs = x.AsSpan(xOffset + layout.Index(n, c), layout.L);
                 var gs = g.AsSpan(gOffset + layout.Index(n, c), layout.L);
-                for (int i = 0; i < xs.Length; i++)
-                {
-                    double gv = double.CreateTruncating(gs[i]);
-                    sg += gv;
-                    sgx += gv * (double.CreateTruncating(xs[i]) - mean[c]) * invStd[c];
-                }
+                sg += double.CreateTruncating(TensorPrimitives.Sum<T>(gs));
+                sgx += double.CreateTruncating(TensorPrimitives.Dot<T>(gs, xs));
             }
+            // Σ g·x̂ = s·(Σ g·x − μ·Σ g)
             sumG[c] = sg;
-            sumGXhat[c] = sgx;
+            sumGXhat[c] = invStd[c] * (sgx - mean[c] * sg);
         });
     }
 
     /// <summary>
-    /// dx = w·s·(g − (Σg + x̂·Σg·x̂)/M) when <paramref name="batchStatistics"/> (the statistics depend on x), else w·s·g.
+    /// dx = w·s·(g − (Σg + x̂·Σg·x̂)/M) when <paramref name="batchStatistics"/> (the statistics depend on x), else w·s·g;
+    /// written as dx = a·g + b·x + c per channel.
     /// </summary>
     public static void InputGradient<T>(Layout layout, T[] x, int xOffset, T[] g, int gOffset, T[] dx, int dxOffset, double[] mean, double[] invStd,
         double[] sumG, double[] sumGXhat, T[]? weight, int weightOffset, bool batchStatistics) where T : unmanaged, IFloatingPointIeee754<T>
@@ -90,16 +92,14 @@ internal static class BatchNormKernel
             double w = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
             double k = w * invStd[c];
             double meanG = batchStatistics ? sumG[c] / m : 0, meanGX = batchStatistics ? sumGXhat[c] / m : 0;
+            T a = T.CreateTruncating(k), b = T.CreateTruncating(-k * meanGX * invStd[c]);
+            T constant = T.CreateTruncating(-k * meanG + k * meanGX * invStd[c] * mean[c]);
             for (int n = 0; n < layout.N; n++)
             {
-                var xs = x.AsSpan(xOffset + layout.Index(n, c), layout.L);
-                var gs = g.AsSpan(gOffset + layout.Index(n, c), layout.L);
                 var ds = dx.AsSpan(dxOffset + layout.Index(n, c), layout.L);
-                for (int i = 0; i < xs.Length; i++)
-                {
-                    double xhat = (double.CreateTruncating(xs[i]) - mean[c]) * invStd[c];
-                    ds[i] = T.CreateTruncating(k * (double.CreateTruncating(gs[i]) - meanG - xhat * meanGX));
-                }
+                TensorPrimitives.Multiply<T>(g.AsSpan(gOffset + layout.Index(n, c), layout.L), a, ds);
+                TensorPrimitives.Add<T>(ds, constant, ds);
+                TensorPrimitives.MultiplyAdd<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), b, ds, ds);
             }
         });
     }
