@@ -51,4 +51,18 @@ public class ReadmeExampleTests
         Assert.NotEqual(0f, gradients.Abs().Sum());
         Assert.StartsWith("nn.Sequential {\n  [input -> (0) -> (1) -> ", model.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GraphExample_BuildsAndRuns()
+    {
+        var x = new Input<float>();
+        var hidden = new ReLU<float>().Inputs(new Linear<float>(784, 128).Inputs(x));
+        var skip = new Linear<float>(784, 128).Inputs(x);
+        var joined = new CAddTable<float>().Inputs(hidden, skip);
+        var model = new Graph<float>(x, new LogSoftMax<float>().Inputs(new Linear<float>(128, 10).Inputs(joined)));
+
+        var output = model.Forward(Tensor<float>.Rand(4, 784)).ToTensor<float>();
+        Assert.Equal([4, 10], output.Size());
+        Assert.Equal(784L * 128 * 2 + 128 * 2 + 128 * 10 + 10, model.ParameterCount());
+    }
 }

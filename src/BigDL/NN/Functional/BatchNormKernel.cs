@@ -8,7 +8,7 @@ namespace BigDL.NN;
 /// Batch normalisation of data laid out as [N, C, L] (L = 1 for [N, D], H·W for images): per channel c,
 /// y = (x − μ_c)·s_c·w_c + b_c where μ and s = 1/√(σ² + ε) come from the batch (training) or the running estimates.
 /// Channels run in parallel; each contiguous row of L values goes through TensorPrimitives, and per-channel totals are
-/// accumulated in double.
+/// accumulated in double. Feature data [N, D] (L = 1) is walked row by row instead, all features at once.
 /// </summary>
 internal static class BatchNormKernel
 {
@@ -22,6 +22,11 @@ internal static class BatchNormKernel
     public static void BatchStatistics<T>(Layout layout, T[] x, int xOffset, double[] mean, double[] invStd, double eps)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (layout.L == 1)
+        {
+            FeatureStatistics(layout, x, xOffset, mean, invStd, eps);
+            return;
+        }
         ForChannels(layout, c =>
         {
             double sum = 0;
@@ -45,6 +50,18 @@ internal static class BatchNormKernel
     public static void Normalize<T>(Layout layout, T[] x, int xOffset, T[] y, int yOffset, double[] mean, double[] invStd, T[]? weight, int weightOffset, T[]? bias, int biasOffset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (layout.L == 1)
+        {
+            for (int n = 0; n < layout.N; n++)
+                for (int c = 0; c < layout.C; c++)
+                {
+                    double w1 = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
+                    double b1 = bias is null ? 0 : double.CreateTruncating(bias[biasOffset + c]);
+                    int at = n * layout.C + c;
+                    y[yOffset + at] = T.CreateTruncating((double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c] * w1 + b1);
+                }
+            return;
+        }
         ForChannels(layout, c =>
         {
             double w = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
@@ -63,6 +80,20 @@ internal static class BatchNormKernel
     public static void GradientSums<T>(Layout layout, T[] x, int xOffset, T[] g, int gOffset, double[] mean, double[] invStd, double[] sumG, double[] sumGXhat)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (layout.L == 1)
+        {
+            Array.Clear(sumG, 0, layout.C);
+            Array.Clear(sumGXhat, 0, layout.C);
+            for (int n = 0; n < layout.N; n++)
+                for (int c = 0; c < layout.C; c++)
+                {
+                    int at = n * layout.C + c;
+                    double gv = double.CreateTruncating(g[gOffset + at]);
+                    sumG[c] += gv;
+                    sumGXhat[c] += gv * (double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c];
+                }
+            return;
+        }
         ForChannels(layout, c =>
         {
             double sg = 0, sgx = 0;
@@ -87,6 +118,19 @@ internal static class BatchNormKernel
         double[] sumG, double[] sumGXhat, T[]? weight, int weightOffset, bool batchStatistics) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double m = layout.N * layout.L;
+        if (layout.L == 1)
+        {
+            for (int n = 0; n < layout.N; n++)
+                for (int c = 0; c < layout.C; c++)
+                {
+                    double k1 = (weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c])) * invStd[c];
+                    double meanG1 = batchStatistics ? sumG[c] / m : 0, meanGX1 = batchStatistics ? sumGXhat[c] / m : 0;
+                    int at = n * layout.C + c;
+                    double xhat = (double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c];
+                    dx[dxOffset + at] = T.CreateTruncating(k1 * (double.CreateTruncating(g[gOffset + at]) - meanG1 - xhat * meanGX1));
+                }
+            return;
+        }
         ForChannels(layout, c =>
         {
             double w = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
@@ -102,6 +146,25 @@ internal static class BatchNormKernel
                 TensorPrimitives.MultiplyAdd<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), b, ds, ds);
             }
         });
+    }
+
+    /// <summary>[N, D] data (L = 1): one pass over the rows per statistic, features side by side.</summary>
+    private static void FeatureStatistics<T>(Layout layout, T[] x, int xOffset, double[] mean, double[] invStd, double eps)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = layout.C;
+        Array.Clear(mean, 0, d);
+        var squares = new double[d];
+        for (int n = 0; n < layout.N; n++)
+            for (int c = 0; c < d; c++) mean[c] += double.CreateTruncating(x[xOffset + n * d + c]);
+        for (int c = 0; c < d; c++) mean[c] /= layout.N;
+        for (int n = 0; n < layout.N; n++)
+            for (int c = 0; c < d; c++)
+            {
+                double v = double.CreateTruncating(x[xOffset + n * d + c]) - mean[c];
+                squares[c] += v * v;
+            }
+        for (int c = 0; c < d; c++) invStd[c] = 1 / Math.Sqrt(squares[c] / layout.N + eps);
     }
 
     private static void ForChannels(Layout layout, Action<int> channel)
