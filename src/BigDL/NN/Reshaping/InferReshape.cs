@@ -10,7 +10,7 @@ namespace BigDL.NN;
 /// <remarks>BigDL's <c>nn.InferReshape</c> (Caffe's Reshape rules). The output is a view of a contiguous input.</remarks>
 /// <param name="size">Target sizes: positive, 0 (copy the input's size at that position) or one −1 (inferred).</param>
 /// <param name="batchMode">Keep the first dimension as the batch (default false).</param>
-public sealed class InferReshape<T>(int[] size, bool batchMode = false) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class InferReshape<T>(int[] size, bool batchMode = false) : ViewModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _size = size is not null && size.Count(s => s == -1) <= 1 && size.All(s => s >= -1)
         ? (int[])size.Clone()
@@ -37,14 +37,6 @@ public sealed class InferReshape<T>(int[] size, bool batchMode = false) : Tensor
         Require.Shape(target.Aggregate(1, (a, b) => a * b) == perSample, $"{perSample} elements per sample to fit {Shape.Format(_size)}", input);
         Output = input.Contiguous().View(BatchMode ? [input.Size(0), .. target] : target);
         return Output;
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput = gradOutput.Contiguous().View(input.Size());
-        return GradInput;
     }
 
     /// <inheritdoc/>

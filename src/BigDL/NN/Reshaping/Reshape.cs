@@ -13,7 +13,7 @@ namespace BigDL.NN;
 /// </remarks>
 /// <param name="size">The shape of one sample after reshaping.</param>
 /// <param name="batchMode">true: the first dimension is always the batch; false: never; null: decide by element count.</param>
-public sealed class Reshape<T>(int[] size, bool? batchMode = null) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Reshape<T>(int[] size, bool? batchMode = null) : ViewModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _size = Checked(size);
     private readonly int _sampleElements = Shape.ElementCount(Checked(size), nameof(size));
@@ -40,14 +40,6 @@ public sealed class Reshape<T>(int[] size, bool? batchMode = null) : TensorModul
             Output = input.Contiguous().View(_size);
         }
         return Output;
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput = gradOutput.Contiguous().View(input.Size());
-        return GradInput;
     }
 
     /// <inheritdoc/>

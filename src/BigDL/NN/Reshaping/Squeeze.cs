@@ -10,7 +10,7 @@ namespace BigDL.NN;
 /// </remarks>
 /// <param name="dim">0-based dimension to remove, or null for every dimension of size 1.</param>
 /// <param name="numInputDims">Dimensions of one sample (0: no batch rule).</param>
-public sealed class Squeeze<T>(int? dim = null, int numInputDims = 0) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Squeeze<T>(int? dim = null, int numInputDims = 0) : ViewModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The dimension removed, or null for all of size 1.</summary>
     public int? Dim { get; } = dim;
@@ -31,14 +31,6 @@ public sealed class Squeeze<T>(int? dim = null, int numInputDims = 0) : TensorMo
         }
         Output = input.Contiguous().View([.. kept]);
         return Output;
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput = gradOutput.Contiguous().View(input.Size());
-        return GradInput;
     }
 
     /// <inheritdoc/>

@@ -10,7 +10,7 @@ namespace BigDL.NN;
 /// </remarks>
 /// <param name="pos">0-based position of the new dimension.</param>
 /// <param name="numInputDims">Dimensions of one sample (0: no batch rule).</param>
-public sealed class Unsqueeze<T>(int pos, int numInputDims = 0) : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Unsqueeze<T>(int pos, int numInputDims = 0) : ViewModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>0-based position of the new dimension.</summary>
     public int Pos { get; } = pos >= 0 ? pos : throw new ArgumentOutOfRangeException(nameof(pos), pos, "pos must be at least 0");
@@ -25,14 +25,6 @@ public sealed class Unsqueeze<T>(int pos, int numInputDims = 0) : TensorModule<T
         Require.Shape(at <= input.Dim(), $"at least {at} dimensions to insert one at {at}", input);
         Output = input.Contiguous().Unsqueeze(at);
         return Output;
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput = gradOutput.Contiguous().View(input.Size());
-        return GradInput;
     }
 
     /// <inheritdoc/>

@@ -9,7 +9,7 @@ namespace BigDL.NN;
 /// prod(sizes) elements with the first dimension as that multiple.
 /// </summary>
 /// <remarks>BigDL/Torch <c>nn.View</c>: no copy for a contiguous input; the gradient is viewed back.</remarks>
-public sealed class View<T> : TensorModule<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class View<T> : ViewModule<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _sizes;
 
@@ -50,14 +50,6 @@ public sealed class View<T> : TensorModule<T> where T : unmanaged, IFloatingPoin
         var sizes = _sizes.Select(s => s == -1 ? perSample / known : s).ToArray();
         Output = input.Contiguous().View(batch ? [batchSize, .. sizes] : sizes);
         return Output;
-    }
-
-    /// <inheritdoc/>
-    protected override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
-    {
-        Require.SameShape(gradOutput, Output);
-        GradInput = gradOutput.Contiguous().View(input.Size());
-        return GradInput;
     }
 
     /// <inheritdoc/>
