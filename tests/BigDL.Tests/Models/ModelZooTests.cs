@@ -233,4 +233,16 @@ public class ModelZooTests
         var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(2), 1, 3, 224, 224));
         Assert.Equal([1, 1000], y.Size());
     }
+
+    [Fact]
+    public void InceptionV1_WithAuxiliaryClassifiers_AddsTwoHeadsAndConcatenatesThreeDistributions()
+    {
+        static long Head(int planes, int classes) => (long)planes * 128 + 128 + 2048L * 1024 + 1024 + 1024L * classes + classes;
+        long plain = InceptionV1.Create<float>(10).ParameterCount();
+        var model = InceptionV1.CreateWithAuxiliaryClassifiers<float>(10);
+        Assert.Equal(plain + Head(512, 10) + Head(528, 10), model.ParameterCount());   // heads after 4a (512 planes) and 4d (528)
+        var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(3), 1, 3, 224, 224));
+        Assert.Equal([1, 30], y.Size());
+        for (int head = 0; head < 3; head++) Assert.Equal(1, y.Narrow(1, head * 10, 10).Clone().Exp().Sum(), 3);
+    }
 }
