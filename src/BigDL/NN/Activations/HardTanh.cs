@@ -8,7 +8,7 @@ namespace BigDL.NN;
 /// <param name="minValue">Lower bound (default −1).</param>
 /// <param name="maxValue">Upper bound (default 1).</param>
 /// <param name="inplace">Whether the output overwrites the input.</param>
-public sealed class HardTanh<T>(double minValue = -1, double maxValue = 1, bool inplace = false) : PointwiseModule<T>(inplace) where T : unmanaged, IFloatingPointIeee754<T>
+public class HardTanh<T>(double minValue = -1, double maxValue = 1, bool inplace = false) : PointwiseModule<T>(inplace) where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T _min = T.CreateTruncating(Check(minValue, maxValue));
     private readonly T _max = T.CreateTruncating(maxValue);
