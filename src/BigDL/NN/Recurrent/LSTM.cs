@@ -12,7 +12,7 @@ namespace BigDL.NN;
 /// and one bias-free Linear(hiddenSize, 4·hiddenSize) compute all gates with two GEMMs; gate blocks are in BigDL's order
 /// input, candidate, forget, output. Dropout between steps (BigDL's <c>p</c>) is not supported.
 /// </remarks>
-public sealed class LSTM<T> : Cell<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class LSTM<T> : LstmCellBase<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Tensor<T> _gates = new();
     private readonly Tensor<T> _tanhCell = new();
@@ -23,32 +23,6 @@ public sealed class LSTM<T> : Cell<T> where T : unmanaged, IFloatingPointIeee754
     /// <param name="hiddenSize">Size of h and c.</param>
     public LSTM(int inputSize, int hiddenSize) : base(inputSize, hiddenSize)
     {
-        InputToGates = new Linear<T>(inputSize, 4 * hiddenSize);
-        HiddenToGates = new Linear<T>(hiddenSize, 4 * hiddenSize, withBias: false);
-    }
-
-    /// <summary>Input projection to the four gates (weight [4·hiddenSize, inputSize]).</summary>
-    public Linear<T> InputToGates { get; }
-
-    /// <summary>Recurrent projection to the four gates, without bias (weight [4·hiddenSize, hiddenSize]).</summary>
-    public Linear<T> HiddenToGates { get; }
-
-    /// <inheritdoc/>
-    public override IActivity InitialHidden(int batch) => new Table(new Tensor<T>(batch, HiddenSize), new Tensor<T>(batch, HiddenSize));
-
-    /// <inheritdoc/>
-    public override void Reset()
-    {
-        InputToGates.Reset();
-        HiddenToGates.Reset();
-    }
-
-    /// <inheritdoc/>
-    public override (Tensor<T>[] Weights, Tensor<T>[] Gradients) Parameters()
-    {
-        var (w1, g1) = InputToGates.Parameters();
-        var (w2, g2) = HiddenToGates.Parameters();
-        return ([.. w1, .. w2], [.. g1, .. g2]);
     }
 
     /// <inheritdoc/>
@@ -91,12 +65,5 @@ public sealed class LSTM<T> : Cell<T> where T : unmanaged, IFloatingPointIeee754
         var dh = HiddenToGates.Backward(h, _gradGates);
         GradInput.Truncate(0).Insert(dx).Insert(new Table(dh, gradCell.CMul(f)));
         return GradInput;
-    }
-
-    private (Tensor<T> H, Tensor<T> C) State(IActivity hidden, int batch)
-    {
-        if (hidden is not Table state || state.Count != 2)
-            throw new ArgumentException($"expected an LSTM state table (h, c) of [{batch}, {HiddenSize}] tensors, got {Activity.Describe(hidden)}", "input");
-        return (HiddenTensor(state[0], batch, "h"), HiddenTensor(state[1], batch, "c"));
     }
 }

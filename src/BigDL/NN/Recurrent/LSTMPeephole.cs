@@ -11,7 +11,7 @@ namespace BigDL.NN;
 /// BigDL's <c>LSTMPeephole</c> (Gers and Schmidhuber's peepholes). Gate blocks in BigDL's order input, candidate,
 /// forget, output; the peephole weights are <see cref="Peephole"/> [3, hiddenSize] for i, f, o, starting at 0.
 /// </remarks>
-public sealed class LSTMPeephole<T> : Cell<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class LSTMPeephole<T> : LstmCellBase<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Tensor<T> _gates = new();
     private readonly Tensor<T> _cell = new();
@@ -22,17 +22,9 @@ public sealed class LSTMPeephole<T> : Cell<T> where T : unmanaged, IFloatingPoin
     /// <param name="hiddenSize">Size of h and c.</param>
     public LSTMPeephole(int inputSize, int hiddenSize) : base(inputSize, hiddenSize)
     {
-        InputToGates = new Linear<T>(inputSize, 4 * hiddenSize);
-        HiddenToGates = new Linear<T>(hiddenSize, 4 * hiddenSize, withBias: false);
         Peephole = new Tensor<T>(3, hiddenSize);
         GradPeephole = new Tensor<T>(3, hiddenSize);
     }
-
-    /// <summary>Input projection to the four gates.</summary>
-    public Linear<T> InputToGates { get; }
-
-    /// <summary>Recurrent projection to the four gates, without bias.</summary>
-    public Linear<T> HiddenToGates { get; }
 
     /// <summary>Peephole weights [3, hiddenSize]: rows for the input, forget and output gates.</summary>
     public Tensor<T> Peephole { get; }
@@ -41,22 +33,17 @@ public sealed class LSTMPeephole<T> : Cell<T> where T : unmanaged, IFloatingPoin
     public Tensor<T> GradPeephole { get; }
 
     /// <inheritdoc/>
-    public override IActivity InitialHidden(int batch) => new Table(new Tensor<T>(batch, HiddenSize), new Tensor<T>(batch, HiddenSize));
-
-    /// <inheritdoc/>
     public override void Reset()
     {
-        InputToGates.Reset();
-        HiddenToGates.Reset();
+        base.Reset();
         Peephole.Zero();
     }
 
     /// <inheritdoc/>
     public override (Tensor<T>[] Weights, Tensor<T>[] Gradients) Parameters()
     {
-        var (w1, g1) = InputToGates.Parameters();
-        var (w2, g2) = HiddenToGates.Parameters();
-        return ([.. w1, .. w2, Peephole], [.. g1, .. g2, GradPeephole]);
+        var (weights, gradients) = base.Parameters();
+        return ([.. weights, Peephole], [.. gradients, GradPeephole]);
     }
 
     /// <inheritdoc/>
@@ -108,10 +95,4 @@ public sealed class LSTMPeephole<T> : Cell<T> where T : unmanaged, IFloatingPoin
 
     private Tensor<T> PeepholeRow(int gate, int batch) => Peephole.Select(0, gate).View(1, HiddenSize).Expand(batch, HiddenSize);
 
-    private (Tensor<T> H, Tensor<T> C) State(IActivity hidden, int batch)
-    {
-        if (hidden is not Table state || state.Count != 2)
-            throw new ArgumentException($"expected an LSTM state table (h, c) of [{batch}, {HiddenSize}] tensors, got {Activity.Describe(hidden)}", "input");
-        return (HiddenTensor(state[0], batch, "h"), HiddenTensor(state[1], batch, "c"));
-    }
 }
