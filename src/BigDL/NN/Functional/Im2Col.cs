@@ -30,10 +30,11 @@ internal static class Im2Col
                         line.Clear();
                         continue;
                     }
-                    line[..x0].Clear();
-                    line[x1..].Clear();
+                    if (x0 > 0) line[..x0].Clear();
+                    if (x1 < line.Length) line[x1..].Clear();
                     var source = plane.Slice(iy * g.Width);
-                    if (g.StrideW == 1) source.Slice(x0 + dx, x1 - x0).CopyTo(line[x0..x1]);
+                    // Rows of a small image are a few values long: a plain loop beats a copy call there.
+                    if (g.StrideW == 1 && x1 - x0 >= 32) source.Slice(x0 + dx, x1 - x0).CopyTo(line[x0..x1]);
                     else for (int x = x0; x < x1; x++) line[x] = source[x * g.StrideW + dx];
                 }
             }
