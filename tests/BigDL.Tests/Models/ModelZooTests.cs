@@ -129,8 +129,12 @@ public class ModelZooTests
     [Fact]
     public void Vgg16_HasTheKnownParameterCount_Vgg19AddsThreeConvolutions()
     {
-        long vgg16 = Vgg.Vgg16<float>(1000).ParameterCount();
+        var model = Vgg.Vgg16<float>(1000);
+        long vgg16 = model.ParameterCount();
         Assert.Equal(138_357_544, vgg16);
+        var x = Tensor<float>.Randn(new RandomGenerator(4), 1, 3, 224, 224);
+        Assert.Equal([1, 1000], ((Tensor<float>)model.Forward(x)).Size());
+        Assert.Equal([1, 3, 224, 224], ((Tensor<float>)model.Backward(x, Tensor<float>.Ones(1, 1000).Mul(-1e-3f))).Size());
         // VGG-19 has one more 256->256 convolution (block 3) and one more 512->512 in each of blocks 4 and 5.
         Assert.Equal(vgg16 + (256L * 256 * 9 + 256) + 2 * (512L * 512 * 9 + 512), Vgg.Vgg19<float>(1000).ParameterCount());
     }
@@ -200,9 +204,12 @@ public class ModelZooTests
         var model = InceptionV1.Create<float>(1000);
         Assert.Equal(expected, model.ParameterCount());
 
-        var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(1), 1, 3, 224, 224));
+        var x = Tensor<float>.Randn(new RandomGenerator(1), 1, 3, 224, 224);
+        var y = (Tensor<float>)model.Forward(x);
         Assert.Equal([1, 1000], y.Size());
         Assert.Equal(1, y.Clone().Exp().Sum(), 3);
+        model.Backward(x, Tensor<float>.Ones(1, 1000).Mul(-1e-3f));
+        Assert.NotEqual(0f, model.GetParameters().Gradients.Abs().Sum());
     }
 
     [Fact]
@@ -230,8 +237,11 @@ public class ModelZooTests
         expected += 1024L * 1000 + 1000;
         var model = InceptionV2.Create<float>(1000);
         Assert.Equal(expected, model.ParameterCount());
-        var y = (Tensor<float>)model.Evaluate().Forward(Tensor<float>.Randn(new RandomGenerator(2), 1, 3, 224, 224));
-        Assert.Equal([1, 1000], y.Size());
+        var x = Tensor<float>.Randn(new RandomGenerator(2), 2, 3, 224, 224);
+        var y = (Tensor<float>)model.Forward(x);
+        Assert.Equal([2, 1000], y.Size());
+        model.Backward(x, Tensor<float>.Ones(2, 1000).Mul(-1e-3f));   // the first convolution does not propagate back (as BigDL), so no input gradient
+        Assert.NotEqual(0f, model.GetParameters().Gradients.Abs().Sum());
     }
 
     [Fact]
