@@ -27,6 +27,23 @@ public abstract class Cell<T> : AbstractModule<Table, Table, T> where T : unmana
     /// <summary>Size of the hidden state (and of each output step).</summary>
     public int HiddenSize { get; }
 
+    /// <summary>The linear projections inside the cell, which must follow its gradient scales.</summary>
+    private protected abstract IEnumerable<Linear<T>> Projections { get; }
+
+    /// <inheritdoc/>
+    public override Module<T> SetScaleW(double scale)
+    {
+        foreach (var projection in Projections) projection.SetScaleW(scale);
+        return base.SetScaleW(scale);
+    }
+
+    /// <inheritdoc/>
+    public override Module<T> SetScaleB(double scale)
+    {
+        foreach (var projection in Projections) projection.SetScaleB(scale);
+        return base.SetScaleB(scale);
+    }
+
     /// <summary>A zero hidden state for a batch of <paramref name="batch"/>.</summary>
     public abstract IActivity InitialHidden(int batch);
 

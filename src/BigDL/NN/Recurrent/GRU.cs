@@ -37,6 +37,8 @@ public sealed class GRU<T> : Cell<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Recurrent projection of r ⊙ h for the candidate (weight [hiddenSize, hiddenSize]).</summary>
     public Linear<T> HiddenToCandidate { get; }
 
+    private protected override IEnumerable<Linear<T>> Projections => [InputToGates, HiddenToGates, HiddenToCandidate];
+
     /// <inheritdoc/>
     public override IActivity InitialHidden(int batch) => new Tensor<T>(batch, HiddenSize);
 

@@ -22,6 +22,8 @@ public abstract class LstmCellBase<T> : Cell<T> where T : unmanaged, IFloatingPo
     /// <summary>Recurrent projection to the four gates, without bias (weight [4·hiddenSize, hiddenSize]).</summary>
     public Linear<T> HiddenToGates { get; }
 
+    private protected override IEnumerable<Linear<T>> Projections => [InputToGates, HiddenToGates];
+
     /// <inheritdoc/>
     public override IActivity InitialHidden(int batch) => new Table(new Tensor<T>(batch, HiddenSize), new Tensor<T>(batch, HiddenSize));
 

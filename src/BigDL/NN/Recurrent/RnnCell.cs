@@ -24,6 +24,8 @@ public sealed class RnnCell<T> : Cell<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>The recurrent projection (weight [hiddenSize, hiddenSize]).</summary>
     public Linear<T> HiddenToHidden { get; }
 
+    private protected override IEnumerable<Linear<T>> Projections => [InputToHidden, HiddenToHidden];
+
     /// <inheritdoc/>
     public override IActivity InitialHidden(int batch) => new Tensor<T>(batch, HiddenSize);
 

@@ -113,4 +113,24 @@ public class RecurrentTests
         Assert.Equal(0, table.GradWeight.Select(0, 1).Abs().Sum());
         Assert.Equal(2, table.GradWeight.Select(0, 0).Sum());
     }
+
+    [Fact]
+    public void Recurrent_ScaleW_ReachesTheCellsProjections()
+    {
+        RandomGenerator.Default.SetSeed(9);
+        var x = CaseData.Uniform(10, 2, 3, 4);
+        var plain = new Recurrent<double>().Add(new GRU<double>(4, 3));
+        var scaled = (Recurrent<double>)plain.CloneModule();
+        scaled.SetScaleW(0.5);
+        foreach (var layer in new[] { plain, scaled })
+        {
+            layer.Forward(x);
+            layer.Backward(x, Tensor<double>.Ones(2, 3, 3));
+        }
+        var full = plain.GetParameters().Gradients;
+        var half = scaled.GetParameters().Gradients;
+        var gru = (GRU<double>)plain.Cell;
+        int weights = gru.InputToGates.Weight.NElement();
+        Assert.True(half.Narrow(0, 0, weights).AlmostEqual(full.Narrow(0, 0, weights).Clone().Mul(0.5), 1e-12));
+    }
 }
