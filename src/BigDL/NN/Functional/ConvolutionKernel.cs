@@ -6,7 +6,8 @@ namespace BigDL.NN;
 /// <summary>
 /// 2-d convolution of a batch of images as im2col + GEMM: several images are unfolded side by side into one column
 /// matrix (up to <see cref="ColumnBudget"/> values) so each group needs one large GEMM per chunk instead of one small
-/// GEMM per image. Unfolding and folding run in parallel over (image, channel); the GEMMs use the BLAS provider's
+/// GEMM per image (the forward pass of layers with few weights per output plane convolves directly instead, see
+/// <see cref="DirectConvolution"/>). Unfolding and folding run in parallel over (image, channel); the GEMMs use the BLAS provider's
 /// threads. Buffers live in this object and are reused, so steady-state calls allocate nothing large. The forward columns are kept for the
 /// weight gradient when the whole batch fitted in one chunk (the input must not change in between, as in BigDL).
 /// </summary>
@@ -19,6 +20,9 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     private T[] _columns = [];
     private T[] _gradColumns = [];
     private T[] _gathered = [];
+    private T[] _padded = [];
+    private T[] _directWeight = [];
+    private T[] _directBias = [];
     private T[]? _columnsInput;
     private int _columnsInputOffset = -1;
 
@@ -29,6 +33,11 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     public void Forward(in ConvolutionGeometry g, int images, int groups, int outPlanes,
         T[] input, int inputOffset, ReadOnlySpan<T> weight, ReadOnlySpan<T> bias, T[] output, int outputOffset)
     {
+        if (DirectConvolution.Suits<T>(g, groups, outPlanes))
+        {
+            ForwardDirect(g, images, outPlanes, input, inputOffset, weight, bias, output, outputOffset);
+            return;
+        }
         int positions = g.Positions, chunk = Chunk(g, images);
         int rowsPerGroup = g.ColumnRows / groups, outPerGroup = outPlanes / groups;
         for (int first = 0; first < images; first += chunk)
@@ -100,6 +109,18 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
                 gradBias[c] += biasScale * sum;
             }
         }
+    }
+
+    private void ForwardDirect(in ConvolutionGeometry g, int images, int outPlanes, T[] input, int inputOffset, ReadOnlySpan<T> weight,
+        ReadOnlySpan<T> bias, T[] output, int outputOffset)
+    {
+        _columnsInput = null;
+        if (_padded.Length < DirectConvolution.PaddedLength(g, images)) _padded = new T[DirectConvolution.PaddedLength(g, images)];
+        if (_directWeight.Length != weight.Length) _directWeight = new T[weight.Length];
+        weight.CopyTo(_directWeight);
+        if (_directBias.Length != bias.Length) _directBias = new T[bias.Length];
+        bias.CopyTo(_directBias);
+        DirectConvolution.Forward(g, images, outPlanes, input, inputOffset, _directWeight, bias.IsEmpty ? null : _directBias, output, outputOffset, _padded);
     }
 
     private static int Chunk(in ConvolutionGeometry g, int images) =>

@@ -12,6 +12,9 @@ public sealed class ConvolutionGradientCases : IGradientCases
         new("SpatialConvolution batch stride pad", () => new SpatialConvolution<double>(2, 3, 3, 2, 2, 1, 1, 1), () => CaseData.Uniform(31, 2, 2, 6, 7)),
         new("SpatialConvolution groups without bias", () => new SpatialConvolution<double>(4, 6, 3, 3, nGroup: 2, withBias: false), () => CaseData.Uniform(32, 2, 4, 5, 5)),
         new("SpatialConvolution SAME stride 2", () => new SpatialConvolution<double>(1, 2, 3, 3, 2, 2, -1, -1), () => CaseData.Uniform(33, 2, 1, 6, 5)),
+        new("SpatialConvolution direct path with tail", () => new SpatialConvolution<double>(2, 3, 3, 3, 1, 1, 1, 1), () => CaseData.Uniform(35, 2, 2, 3, 9)),
+        new("SpatialConvolution direct path wide rows", () => new SpatialConvolution<double>(1, 2, 3, 2), () => CaseData.Uniform(36, 1, 1, 3, 19),
+            new GradientChecker.Options(MaxPerTensor: 60)),
         new("SpatialConvolution no input gradient", () => new SpatialConvolution<double>(1, 2, 2, 2, propagateBack: false), () => CaseData.Uniform(34, 2, 1, 4, 4),
             new GradientChecker.Options(WrtInput: false)),
     ];

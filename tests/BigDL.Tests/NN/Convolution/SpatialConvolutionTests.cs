@@ -147,4 +147,16 @@ public class SpatialConvolutionTests
         var viaGemm = Naive(x, direct.Weight, direct.Bias, 1, 1, 1, 1, 2, 9 + 2 - 4, 8 + 4 - 4);
         Assert.True(direct.Forward(x).AlmostEqual(viaGemm, 1e-12));
     }
+
+    [Theory]
+    [InlineData(7)]    // one vector per row in double, plus an overlapping tail
+    [InlineData(19)]   // a chunk of four vectors, then a single vector, then a tail
+    public void Forward_FewWeightsPerPlane_DirectPathMatchesDirectLoops(int width)
+    {
+        // 2 -> 5 planes with 3x3 kernels (18 weights per output plane) at stride 1 convolve without unfolding.
+        RandomGenerator.Default.SetSeed(12);
+        var layer = new SpatialConvolution<double>(2, 5, 3, 3, 1, 1, 1, 0);
+        var x = CaseData.Uniform(13, 2, 2, 4, width);
+        Assert.True(layer.Forward(x).AlmostEqual(Naive(x, layer.Weight, layer.Bias, 1, 1, 1, 0, 1, 2, width), 1e-12));
+    }
 }
