@@ -6,10 +6,11 @@ namespace BigDL.NN;
 /// <summary>
 /// 2-d convolution of a batch of images as im2col + GEMM: several images are unfolded side by side into one column
 /// matrix (up to <see cref="ColumnBudget"/> values) so each group needs one large GEMM per chunk instead of one small
-/// GEMM per image (the forward pass of layers with few weights per output plane convolves directly instead, see
-/// <see cref="DirectConvolution"/>). Unfolding and folding run in parallel over (image, channel); the GEMMs use the BLAS provider's
-/// threads. Buffers live in this object and are reused, so steady-state calls allocate nothing large. The forward columns are kept for the
-/// weight gradient when the whole batch fitted in one chunk (the input must not change in between, as in BigDL).
+/// GEMM per image. The forward pass of layers with few weights per output plane convolves directly instead (see
+/// <see cref="DirectConvolution"/>). Unfolding and folding run in parallel over (image, channel); the GEMMs use the
+/// BLAS provider's threads. Buffers live in this object and are reused, so steady-state calls allocate nothing large.
+/// The forward columns are kept for the weight gradient when the whole batch fitted in one chunk (the input must not
+/// change in between, as in BigDL).
 /// </summary>
 /// <remarks>Weights are [groups, outPerGroup, inPerGroup, kH, kW] and contiguous, as in BigDL's SpatialConvolution.</remarks>
 internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
