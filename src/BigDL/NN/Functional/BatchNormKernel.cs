@@ -52,14 +52,23 @@ internal static class BatchNormKernel
     {
         if (layout.L == 1)
         {
+            // [N, D]: per-feature scale and shift as vectors, then each row is one multiply and one add.
+            var (scale, shift) = (ArrayPool<T>.Shared.Rent(layout.C), ArrayPool<T>.Shared.Rent(layout.C));
+            for (int c = 0; c < layout.C; c++)
+            {
+                double w1 = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
+                double b1 = bias is null ? 0 : double.CreateTruncating(bias[biasOffset + c]);
+                scale[c] = T.CreateTruncating(invStd[c] * w1);
+                shift[c] = T.CreateTruncating(b1 - mean[c] * invStd[c] * w1);
+            }
             for (int n = 0; n < layout.N; n++)
-                for (int c = 0; c < layout.C; c++)
-                {
-                    double w1 = weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c]);
-                    double b1 = bias is null ? 0 : double.CreateTruncating(bias[biasOffset + c]);
-                    int at = n * layout.C + c;
-                    y[yOffset + at] = T.CreateTruncating((double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c] * w1 + b1);
-                }
+            {
+                var row = y.AsSpan(yOffset + n * layout.C, layout.C);
+                TensorPrimitives.Multiply<T>(x.AsSpan(xOffset + n * layout.C, layout.C), scale.AsSpan(0, layout.C), row);
+                TensorPrimitives.Add<T>(row, shift.AsSpan(0, layout.C), row);
+            }
+            ArrayPool<T>.Shared.Return(scale);
+            ArrayPool<T>.Shared.Return(shift);
             return;
         }
         ForChannels(layout, c =>
@@ -120,15 +129,25 @@ internal static class BatchNormKernel
         double m = layout.N * layout.L;
         if (layout.L == 1)
         {
+            // [N, D]: dx = a·g + b·x + c with per-feature vectors a, b, c.
+            var (a, b, constant) = (ArrayPool<T>.Shared.Rent(layout.C), ArrayPool<T>.Shared.Rent(layout.C), ArrayPool<T>.Shared.Rent(layout.C));
+            for (int c = 0; c < layout.C; c++)
+            {
+                double k1 = (weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c])) * invStd[c];
+                double meanG1 = batchStatistics ? sumG[c] / m : 0, meanGX1 = batchStatistics ? sumGXhat[c] / m : 0;
+                a[c] = T.CreateTruncating(k1);
+                b[c] = T.CreateTruncating(-k1 * meanGX1 * invStd[c]);
+                constant[c] = T.CreateTruncating(-k1 * meanG1 + k1 * meanGX1 * invStd[c] * mean[c]);
+            }
             for (int n = 0; n < layout.N; n++)
-                for (int c = 0; c < layout.C; c++)
-                {
-                    double k1 = (weight is null ? 1 : double.CreateTruncating(weight[weightOffset + c])) * invStd[c];
-                    double meanG1 = batchStatistics ? sumG[c] / m : 0, meanGX1 = batchStatistics ? sumGXhat[c] / m : 0;
-                    int at = n * layout.C + c;
-                    double xhat = (double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c];
-                    dx[dxOffset + at] = T.CreateTruncating(k1 * (double.CreateTruncating(g[gOffset + at]) - meanG1 - xhat * meanGX1));
-                }
+            {
+                var row = dx.AsSpan(dxOffset + n * layout.C, layout.C);
+                TensorPrimitives.MultiplyAdd<T>(g.AsSpan(gOffset + n * layout.C, layout.C), a.AsSpan(0, layout.C), constant.AsSpan(0, layout.C), row);
+                TensorPrimitives.MultiplyAdd<T>(x.AsSpan(xOffset + n * layout.C, layout.C), b.AsSpan(0, layout.C), row, row);
+            }
+            ArrayPool<T>.Shared.Return(a);
+            ArrayPool<T>.Shared.Return(b);
+            ArrayPool<T>.Shared.Return(constant);
             return;
         }
         ForChannels(layout, c =>
