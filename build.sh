@@ -8,8 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 CONFIG=${CONFIG:-Release}
 
-# Debian packages the project needs: OpenBLAS and Intel MKL (BLAS providers), Fashion-MNIST (real data).
-APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt dataset-fashion-mnist)
+# Debian packages the project needs: OpenBLAS and Intel MKL (BLAS providers; MKL threads on GNU OpenMP, libgomp1),
+# Fashion-MNIST (real data).
+APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt libgomp1 dataset-fashion-mnist)
 # Only for the layer benchmark against TorchSharp (bench-nn): tools that make libtorch's wrapper load on Debian 12.
 BENCH_NN_PACKAGES=(g++ patchelf binutils)
 

@@ -5,6 +5,9 @@ internal static unsafe partial class NativeMethods
     /// <summary>MKL's single dynamic library: <c>mkl_set_interface_layer</c> codes (mkl_service.h).</summary>
     private const int MklInterfaceLp64 = 0, MklInterfaceIlp64Bit = 1;
 
+    /// <summary><c>mkl_set_threading_layer</c> codes (mkl_service.h).</summary>
+    private const int MklThreadingIntel = 0, MklThreadingSequential = 1, MklThreadingGnu = 3;
+
     /// <summary>Where Intel MKL's single dynamic library (<c>libmkl_rt</c>) is looked for, in order.</summary>
     internal static IReadOnlyList<string> MklCandidates { get; } = Candidates(
         linuxNames: ["libmkl_rt.so", "libmkl_rt.so.2"],
@@ -41,6 +44,7 @@ internal static unsafe partial class NativeMethods
             GetMaxThreads = (delegate* unmanaged<int>)exports.Required("MKL_Get_Max_Threads");
             GetVersionString = (delegate* unmanaged<byte*, int, void>)exports.Required("MKL_Get_Version_String");
             var setInterfaceLayer = (delegate* unmanaged<int, int>)exports.Required("MKL_Set_Interface_Layer");
+            var setThreadingLayer = (delegate* unmanaged<int, int>)exports.Required("MKL_Set_Threading_Layer");
             SgemmBatchStrided = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, int, float*, int, int, float, float*, int, int, int, void>)
                 exports.Optional("cblas_sgemm_batch_strided");
             DgemmBatchStrided = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, int, double*, int, int, double, double*, int, int, int, void>)
@@ -52,7 +56,20 @@ internal static unsafe partial class NativeMethods
             if (layer >= 0 && (layer & MklInterfaceIlp64Bit) != 0)
                 throw new NotSupportedException(
                     $"MKL uses the ILP64 (64-bit integer) interface (layer code {layer}, e.g. from MKL_INTERFACE_LAYER), but BigDL passes 32-bit integers");
+            if (Environment.GetEnvironmentVariable("MKL_THREADING_LAYER") is null && OperatingSystem.IsLinux())
+                setThreadingLayer(LinuxThreadingLayer());
         }
+
+        /// <summary>
+        /// MKL's threaded layers call an OpenMP runtime they do not link, so the process dies on a missing symbol at
+        /// the first threaded call when none is loaded. Intel's runtime (libiomp5, MKL's default layer) is used when
+        /// present, else GNU's (libgomp, part of GCC), else MKL runs sequentially. Either runtime is loaded with
+        /// <c>RTLD_GLOBAL</c> so MKL's threading library binds to it. A <c>MKL_THREADING_LAYER</c> set by the user wins.
+        /// </summary>
+        private static int LinuxThreadingLayer() =>
+            TryLoadGlobally("libiomp5.so") ? MklThreadingIntel
+            : TryLoadGlobally("libgomp.so.1") ? MklThreadingGnu
+            : MklThreadingSequential;
 
         /// <summary>MKL's own version line, e.g. "Intel(R) Math Kernel Library Version 2020.0.4 …".</summary>
         public string Version()
