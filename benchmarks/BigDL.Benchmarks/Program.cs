@@ -3,7 +3,7 @@ using BigDL;
 using BigDL.Benchmarks;
 using BigDL.Native;
 
-// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [elementwise] [--threads 1,2] [--providers mkl,openblas,managed]
+// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [engine] [elementwise] [--threads 1,2] [--providers mkl,openblas,managed]
 // With no suite named, every suite runs. Numbers go to stdout as Markdown tables.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
@@ -18,6 +18,7 @@ Console.WriteLine($"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENB
 Console.WriteLine();
 
 if (all || suites.Contains("gemm")) GemmReport.Print(GemmBenchmark.Run(Providers(only), threads, NativeBaseline.Build()), Blas.Current.Name);
+if (all || suites.Contains("engine")) EngineGemmBenchmark.Print(Providers(only), threads);
 if (all || suites.Contains("elementwise")) ElementwiseBenchmark.Print(threads);
 return 0;
 

@@ -33,6 +33,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s LIBRARY THREADS M N K [M N K ...]\n", argv[0]);
     return 2;
   }
+  /* MKL's threading layers need an OpenMP runtime already in the process; without Intel's libiomp5 (not in
+     Debian) use GNU's, as BigDL's MKL provider does, unless MKL_THREADING_LAYER says otherwise. */
+  int gnu_openmp = !getenv("MKL_THREADING_LAYER") && !dlopen("libiomp5.so", RTLD_NOW | RTLD_GLOBAL)
+                   && dlopen("libgomp.so.1", RTLD_NOW | RTLD_GLOBAL);
   void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
   if (!lib) { fprintf(stderr, "cannot load %s: %s\n", argv[1], dlerror()); return 1; }
   sgemm_fn sgemm = (sgemm_fn)dlsym(lib, "cblas_sgemm");
@@ -40,6 +44,8 @@ int main(int argc, char **argv) {
   int threads = atoi(argv[2]);
   void (*openblas_threads)(int) = (void (*)(int))dlsym(lib, "openblas_set_num_threads");
   void (*mkl_threads)(int) = (void (*)(int))dlsym(lib, "MKL_Set_Num_Threads");
+  int (*mkl_threading_layer)(int) = (int (*)(int))dlsym(lib, "MKL_Set_Threading_Layer");
+  if (mkl_threading_layer && gnu_openmp) mkl_threading_layer(3); /* MKL_THREADING_GNU */
   if (openblas_threads) openblas_threads(threads);
   if (mkl_threads) mkl_threads(threads);
 

@@ -4,22 +4,20 @@ namespace BigDL;
 /// Process-wide compute configuration: how many cores element-wise kernels and BLAS may use.
 /// </summary>
 /// <remarks>
-/// BigDL's <c>Engine</c>. The core number defaults to <see cref="Environment.ProcessorCount"/>; BLAS providers
-/// follow it. Lives in namespace <c>BigDL</c> as BigDL's does.
+/// BigDL's <c>Engine</c>. The core number defaults to <see cref="Environment.ProcessorCount"/>. The Engine owns the
+/// parallelism: kernels split their work with <see cref="For"/>, and BLAS providers run on the calling thread (the
+/// seam splits large GEMMs over the cores itself). Lives in namespace <c>BigDL</c> as BigDL's does.
 /// </remarks>
 public static class Engine
 {
     private static int _coreNumber = Environment.ProcessorCount;
-    private static ParallelOptions _parallelOptions = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+    private static WorkerPool? _pool;
 
-    /// <summary>Raised after the core number changes, with the new value (the BLAS seam listens).</summary>
-    internal static event Action<int>? CoreNumberChanged;
+    /// <summary>Whether the calling thread runs inside a parallel region of <see cref="For"/> (nested loops run inline).</summary>
+    internal static bool OnWorker => WorkerPool.OnWorker;
 
     /// <summary>Number of cores this process computes with.</summary>
     public static int CoreNumber => _coreNumber;
-
-    /// <summary>Options that bound <see cref="Parallel"/> loops to <see cref="CoreNumber"/> threads.</summary>
-    internal static ParallelOptions ParallelOptions => _parallelOptions;
 
     /// <summary>Sets the number of cores for element-wise kernels and BLAS.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="coreNumber"/> is below 1.</exception>
@@ -28,7 +26,39 @@ public static class Engine
         if (coreNumber < 1)
             throw new ArgumentOutOfRangeException(nameof(coreNumber), coreNumber, "coreNumber must be at least 1");
         _coreNumber = coreNumber;
-        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = coreNumber };
-        CoreNumberChanged?.Invoke(coreNumber);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 ≤ i &lt; <paramref name="count"/> on up to <see cref="CoreNumber"/> threads. Called
+    /// from inside a worker (a nested loop), with one core or with one item, it runs inline on the calling thread, so
+    /// parallelism is taken once, at the outermost level, and never oversubscribes the cores (BLAS calls made on a worker
+    /// stay on its thread, as BigDL set MKL to one thread on its model threads).
+    /// </summary>
+    /// <remarks>An exception thrown by an item is rethrown as it was thrown (the first one, when several items fail).</remarks>
+    internal static void For(int count, Action<int> body)
+    {
+        if (count <= 0) return;
+        if (count == 1 || _coreNumber == 1 || OnWorker)
+        {
+            WorkerPool.Inline(count, body);
+            return;
+        }
+        Pool().For(count, body);
+    }
+
+    /// <summary>The pool for the current core number, replacing (and retiring) one made for another.</summary>
+    private static WorkerPool Pool()
+    {
+        var pool = Volatile.Read(ref _pool);
+        if (pool is not null && pool.Cores == _coreNumber) return pool;
+        var fresh = new WorkerPool(_coreNumber);
+        var previous = Interlocked.CompareExchange(ref _pool, fresh, pool);
+        if (previous != pool)
+        {
+            fresh.Retire();
+            return Pool();
+        }
+        pool?.Retire();
+        return fresh;
     }
 }

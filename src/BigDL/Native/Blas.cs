@@ -11,9 +11,12 @@ namespace BigDL.Native;
 /// <remarks>
 /// The provider is chosen on first use of <see cref="Current"/> (or of any routine here): the one named by the
 /// environment variable <c>BIGDL_BLAS</c> (<c>mkl</c>, <c>openblas</c> or <c>managed</c>, case-insensitive), or
-/// else the first present provider in <see cref="DefaultOrder"/>. Its thread count follows
-/// <see cref="Engine.CoreNumber"/>, now and whenever <see cref="Engine.SetCoreNumber"/> changes it (change it
-/// between computations: native libraries resize their thread pools).
+/// else the first present provider in <see cref="DefaultOrder"/>. The provider always runs on the calling thread (its
+/// own thread count is set to one): parallelism belongs to the <see cref="Engine"/>, as in BigDL, which set MKL to one
+/// thread and parallelised itself. A large GEMM called outside the Engine's workers is split here into blocks of C
+/// computed on <see cref="Engine.CoreNumber"/> cores; inside a worker (a layer that already split its batch over the
+/// cores, an optimizer's model replica) every call stays on the worker's thread. A native library's own thread pool
+/// would otherwise spin on the cores those workers use.
 /// BigDL (Scala) always used MKL; here MKL, OpenBLAS and a managed provider sit behind <see cref="IBlas"/>.
 /// </remarks>
 public static class Blas
@@ -21,10 +24,12 @@ public static class Blas
     /// <summary>The environment variable that forces a provider: <c>BIGDL_BLAS</c>.</summary>
     public const string EnvironmentVariable = "BIGDL_BLAS";
 
-    // The default preference when BIGDL_BLAS is unset: the first present provider wins. Chosen from the GEMM
-    // measurements in README.md ("BLAS providers"): OpenBLAS led or tied at 2 threads, MKL 2020 lacks its best
-    // kernels on AMD CPUs, and the managed provider (~80% of OpenBLAS at 1024³) is the fallback always present.
-    private static readonly string[] PreferenceOrder = [BlasProviders.OpenBlasName, BlasProviders.MklName, BlasProviders.ManagedName];
+    // The default preference when BIGDL_BLAS is unset: the first present provider wins. Chosen from the measurements in
+    // README.md ("BLAS providers"): with parallelism owned by the Engine, what counts is every core running its own
+    // single-threaded GEMM at once. The managed provider scales to both cores at every shape and is as fast as the
+    // native ones on one core; MKL 2020 scales but lacks its best kernels on AMD CPUs; OpenBLAS 0.3.21 serialises
+    // concurrent calls on convolution-sized GEMMs, so two cores run them no faster than one.
+    private static readonly string[] PreferenceOrder = [BlasProviders.ManagedName, BlasProviders.MklName, BlasProviders.OpenBlasName];
 
     private static readonly ReadOnlyCollection<string> DefaultOrderView = Array.AsReadOnly(PreferenceOrder);
     private static readonly object Gate = new();
@@ -33,7 +38,6 @@ public static class Blas
 
     static Blas()
     {
-        Engine.CoreNumberChanged += OnCoreNumberChanged;
     }
 
     /// <summary>Provider names in the order tried when <c>BIGDL_BLAS</c> is not set.</summary>
@@ -83,7 +87,7 @@ public static class Blas
         IBlas previous = Current;
         lock (Gate)
         {
-            provider.Threads = Engine.CoreNumber;
+            provider.Threads = ProviderThreads;
             Volatile.Write(ref _current, provider);
         }
         return previous;
@@ -103,24 +107,30 @@ public static class Blas
         {
             if (_current is not null) return _current;
             BlasSelection selection = BlasSelector.Select(Environment.GetEnvironmentVariable(EnvironmentVariable), Candidates());
-            selection.Provider.Threads = Engine.CoreNumber;
+            selection.Provider.Threads = ProviderThreads;
             _selection = selection;
             Volatile.Write(ref _current, selection.Provider);
             return selection.Provider;
         }
     }
 
-    private static void OnCoreNumberChanged(int coreNumber)
-    {
-        lock (Gate)
-        {
-            if (_current is not null) _current.Threads = coreNumber;
-        }
-    }
+    /// <summary>The provider's own thread count: always one, the Engine parallelises (see the class remarks).</summary>
+    private const int ProviderThreads = 1;
 
-    /// <summary>C = alpha·op(A)·op(B) + beta·C on the current provider (row-major).</summary>
+    /// <summary>
+    /// C = alpha·op(A)·op(B) + beta·C on the current provider (row-major), split over the Engine's cores when it is large
+    /// and not already called from one of the Engine's workers.
+    /// </summary>
     public static void Gemm<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
                                ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (ParallelGemm.Splits(m, n, k)) ParallelGemm.Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        else GemmOnThisThread(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /// <summary>C = alpha·op(A)·op(B) + beta·C on the current provider, on the calling thread.</summary>
+    internal static void GemmOnThisThread<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
+                                             ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))
             Current.Gemm(transA, transB, m, n, k, float.CreateTruncating(alpha), Cast<T, float>(a), lda, Cast<T, float>(b), ldb,
@@ -165,9 +175,23 @@ public static class Blas
         throw Unsupported<T>();
     }
 
-    /// <summary>Batched GEMM over evenly spaced matrices on the current provider.</summary>
+    /// <summary>
+    /// Batched GEMM over evenly spaced matrices on the current provider, the batch split over the Engine's cores when
+    /// the work is large and not already called from one of the Engine's workers.
+    /// </summary>
     public static void GemmBatched<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, int strideA,
                                       ReadOnlySpan<T> b, int ldb, int strideB, T beta, Span<T> c, int ldc, int strideC, int batch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Only batches whose C matrices do not overlap can be computed side by side.
+        if (batch > 1 && strideC >= (long)(m - 1) * ldc + n && ParallelGemm.Splits(m, n, (long)k * batch))
+            ParallelGemm.GemmBatched(transA, transB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, batch);
+        else GemmBatchedOnThisThread(transA, transB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, batch);
+    }
+
+    /// <summary>Batched GEMM on the current provider, on the calling thread.</summary>
+    internal static void GemmBatchedOnThisThread<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, int strideA,
+                                                    ReadOnlySpan<T> b, int ldb, int strideB, T beta, Span<T> c, int ldc, int strideC, int batch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))

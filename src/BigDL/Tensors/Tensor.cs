@@ -139,6 +139,15 @@ public sealed partial class Tensor<T> : IActivity, IShaped where T : unmanaged, 
         return _storage is null ? Span<T>.Empty : _storage.Span.Slice(_offset, NElement());
     }
 
+    /// <summary>The elements of a contiguous tensor as memory over its storage (what parallel kernels capture).</summary>
+    /// <exception cref="InvalidOperationException">The tensor is not contiguous.</exception>
+    internal Memory<T> AsMemory()
+    {
+        if (!IsContiguous())
+            throw new InvalidOperationException($"AsMemory requires a contiguous tensor, got sizes {Shape.Format(_size)} with strides {Shape.Format(_stride)}");
+        return _storage is null ? Memory<T>.Empty : new Memory<T>(_storage.Array, _offset, NElement());
+    }
+
     internal int[] Sizes => _size;
     internal int[] Strides => _stride;
     internal int Offset => _offset;

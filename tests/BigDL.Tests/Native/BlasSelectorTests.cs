@@ -92,10 +92,10 @@ public class BlasSelectorTests
     }
 
     [Fact]
-    public void DefaultOrder_EveryProviderOnceWithManagedLast_SoSelectionAlwaysSucceeds()
+    public void DefaultOrder_ManagedFirstThenMklThenOpenBlas_SoSelectionAlwaysSucceeds()
     {
-        Assert.Equal(["managed", "mkl", "openblas"], Blas.DefaultOrder.Order());
-        Assert.Equal("managed", Blas.DefaultOrder[^1]);
+        // The managed provider is always present, so an unset BIGDL_BLAS never fails; the order is README's decision.
+        Assert.Equal(["managed", "mkl", "openblas"], Blas.DefaultOrder);
     }
 
     [Fact]

@@ -122,9 +122,6 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
     /// <summary>Gradient of the bias, or null without bias.</summary>
     public Tensor<T>? GradBias { get; }
 
-    /// <summary>The im2col buffer (for tests of buffer reuse).</summary>
-    internal T[] ColumnBuffer => _kernel.Columns;
-
     /// <inheritdoc/>
     public override void Reset()
     {
@@ -144,8 +141,8 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
         var x = input.Contiguous();
         if (input.Dim() == 3) Output.Resize(NOutputPlane, g.OutputH, g.OutputW);
         else Output.Resize(images, NOutputPlane, g.OutputH, g.OutputW);
-        _kernel.Forward(g, images, NGroup, NOutputPlane, x.Data, x.Offset, Weight.AsSpan(),
-            Bias is null ? default : Bias.AsSpan(), Output.Data, Output.Offset);
+        _kernel.Forward(g, images, NGroup, NOutputPlane, x.Data, x.Offset, Weight.AsMemory(),
+            Bias is null ? default : Bias.AsMemory(), Output.Data, Output.Offset);
         return Output;
     }
 
@@ -157,7 +154,7 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
         if (!PropagateBack) return GradInput;
         var gy = gradOutput.Contiguous();
         GradInput.ResizeAs(input);
-        _kernel.BackwardInput(g, images, NGroup, NOutputPlane, gy.Data, gy.Offset, Weight.AsSpan(), GradInput.Data, GradInput.Offset);
+        _kernel.BackwardInput(g, images, NGroup, NOutputPlane, gy.Data, gy.Offset, Weight.AsMemory(), GradInput.Data, GradInput.Offset);
         return GradInput;
     }
 
@@ -168,7 +165,7 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
         var x = input.Contiguous();
         var gy = gradOutput.Contiguous();
         _kernel.AccumulateParameters(g, images, NGroup, NOutputPlane, x.Data, x.Offset, gy.Data, gy.Offset,
-            WeightScale, GradWeight.AsSpan(), BiasScale, GradBias is null ? default : GradBias.AsSpan());
+            WeightScale, GradWeight.AsMemory(), BiasScale, GradBias is null ? default : GradBias.AsMemory());
     }
 
     /// <inheritdoc/>

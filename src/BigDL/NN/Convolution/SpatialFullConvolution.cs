@@ -112,7 +112,7 @@ public sealed class SpatialFullConvolution<T> : TensorModule<T> where T : unmana
         if (input.Dim() == 3) Output.Resize(NOutputPlane, g.Height, g.Width);
         else Output.Resize(images, NOutputPlane, g.Height, g.Width);
         // The output is the input gradient of a convolution from nOutputPlane to nInputPlane planes.
-        _kernel.BackwardInput(g, images, NGroup, NInputPlane, x.Data, x.Offset, Weight.AsSpan(), Output.Data, Output.Offset);
+        _kernel.BackwardInput(g, images, NGroup, NInputPlane, x.Data, x.Offset, Weight.AsMemory(), Output.Data, Output.Offset);
         if (Bias is not null)
         {
             var planes = Output.AsSpan();
@@ -130,7 +130,7 @@ public sealed class SpatialFullConvolution<T> : TensorModule<T> where T : unmana
         Require.SameShape(gradOutput, Output);
         var gy = gradOutput.Contiguous();
         GradInput.ResizeAs(input);
-        _kernel.Forward(g, images, NGroup, NInputPlane, gy.Data, gy.Offset, Weight.AsSpan(), default, GradInput.Data, GradInput.Offset);
+        _kernel.Forward(g, images, NGroup, NInputPlane, gy.Data, gy.Offset, Weight.AsMemory(), default, GradInput.Data, GradInput.Offset);
         return GradInput;
     }
 
@@ -140,7 +140,7 @@ public sealed class SpatialFullConvolution<T> : TensorModule<T> where T : unmana
         var (g, images) = Geometry(input);
         var x = input.Contiguous();
         var gy = gradOutput.Contiguous();
-        _kernel.AccumulateParameters(g, images, NGroup, NInputPlane, gy.Data, gy.Offset, x.Data, x.Offset, WeightScale, GradWeight.AsSpan(), BiasScale, default);
+        _kernel.AccumulateParameters(g, images, NGroup, NInputPlane, gy.Data, gy.Offset, x.Data, x.Offset, WeightScale, GradWeight.AsMemory(), BiasScale, default);
         if (GradBias is null) return;
         var planes = gy.AsSpan();
         int plane = g.Height * g.Width;

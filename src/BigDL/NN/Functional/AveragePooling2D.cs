@@ -24,7 +24,7 @@ internal static class AveragePooling2D
     /// <summary>Averages each window of each plane.</summary>
     public static void Forward<T>(T[] input, int inputOffset, T[] output, int outputOffset, int planes, Window w) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Parallel.For(0, planes, Engine.ParallelOptions, p =>
+        Engine.For(planes, p =>
         {
             var x = input.AsSpan(inputOffset + p * w.Height * w.Width, w.Height * w.Width);
             var y = output.AsSpan(outputOffset + p * w.OutH * w.OutW, w.OutH * w.OutW);
@@ -43,7 +43,7 @@ internal static class AveragePooling2D
     /// <summary>Spreads each output gradient evenly over its window.</summary>
     public static void Backward<T>(T[] gradOutput, int gradOutputOffset, T[] gradInput, int gradInputOffset, int planes, Window w) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Parallel.For(0, planes, Engine.ParallelOptions, p =>
+        Engine.For(planes, p =>
         {
             var g = gradOutput.AsSpan(gradOutputOffset + p * w.OutH * w.OutW, w.OutH * w.OutW);
             var dx = gradInput.AsSpan(gradInputOffset + p * w.Height * w.Width, w.Height * w.Width);

@@ -189,6 +189,6 @@ internal static class BatchNormKernel
     private static void ForChannels(Layout layout, Action<int> channel)
     {
         if ((long)layout.N * layout.C * layout.L < 1 << 15) for (int c = 0; c < layout.C; c++) channel(c);
-        else Parallel.For(0, layout.C, Engine.ParallelOptions, channel);
+        else Engine.For(layout.C, channel);
     }
 }

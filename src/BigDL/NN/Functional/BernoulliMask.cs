@@ -19,7 +19,7 @@ internal static class BernoulliMask
         ulong limit = (ulong)Math.Ceiling(keepProbability * 4294967296.0);
         int blocks = (length + Block - 1) / Block;
         if (blocks <= 1) FillBlock(mask, 0, length, seed, limit, keep);
-        else Parallel.For(0, blocks, Engine.ParallelOptions, b => FillBlock(mask, b * Block, Math.Min(Block, length - b * Block), seed + (ulong)b, limit, keep));
+        else Engine.For(blocks, b => FillBlock(mask, b * Block, Math.Min(Block, length - b * Block), seed + (ulong)b, limit, keep));
     }
 
     private static void FillBlock<T>(T[] mask, int start, int count, ulong seed, ulong limit, T keep) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace BigDL.NN;
 
@@ -9,6 +10,9 @@ namespace BigDL.NN;
 /// </summary>
 internal static class Im2Col
 {
+    /// <summary>Rows shorter than this are copied or added by a plain loop, longer ones by a vectorised call.</summary>
+    private const int ShortRow = 16;
+
     /// <summary>Writes the windows of one image (C·H·W values) into the columns starting at <paramref name="column"/>.</summary>
     public static void Unfold<T>(in ConvolutionGeometry g, ReadOnlySpan<T> image, Span<T> columns, int ld, int column, int channel)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -34,7 +38,7 @@ internal static class Im2Col
                     if (x1 < line.Length) line[x1..].Clear();
                     var source = plane.Slice(iy * g.Width);
                     // Rows of a small image are a few values long: a plain loop beats a copy call there.
-                    if (g.StrideW == 1 && x1 - x0 >= 32) source.Slice(x0 + dx, x1 - x0).CopyTo(line[x0..x1]);
+                    if (g.StrideW == 1 && x1 - x0 >= ShortRow) source.Slice(x0 + dx, x1 - x0).CopyTo(line[x0..x1]);
                     else for (int x = x0; x < x1; x++) line[x] = source[x * g.StrideW + dx];
                 }
             }
@@ -58,7 +62,12 @@ internal static class Im2Col
                     if ((uint)iy >= (uint)g.Height) continue;
                     var line = source.Slice(y * g.OutputW, g.OutputW);
                     var target = plane.Slice(iy * g.Width);
-                    for (int x = x0; x < x1; x++) target[x * g.StrideW + dx] += line[x];
+                    if (g.StrideW == 1 && x1 - x0 >= ShortRow)
+                    {
+                        var into = target.Slice(x0 + dx, x1 - x0);
+                        TensorPrimitives.Add(into, line[x0..x1], into);
+                    }
+                    else for (int x = x0; x < x1; x++) target[x * g.StrideW + dx] += line[x];
                 }
             }
     }

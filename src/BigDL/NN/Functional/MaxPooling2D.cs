@@ -14,7 +14,7 @@ internal static class MaxPooling2D
     {
         if ((long)planes * w.OutH * w.OutW * w.KH * w.KW < 1 << 16)
             for (int p = 0; p < planes; p++) ForwardPlane(input, inputOffset, output, outputOffset, argmax, p, w);
-        else Parallel.For(0, planes, Engine.ParallelOptions, p => ForwardPlane(input, inputOffset, output, outputOffset, argmax, p, w));
+        else Engine.For(planes, p => ForwardPlane(input, inputOffset, output, outputOffset, argmax, p, w));
     }
 
     /// <summary>Routes each output gradient to the input position of its maximum.</summary>
@@ -23,7 +23,7 @@ internal static class MaxPooling2D
     {
         if ((long)planes * w.Height * w.Width < 1 << 16)
             for (int p = 0; p < planes; p++) BackwardPlane(gradOutput, gradOutputOffset, gradInput, gradInputOffset, argmax, p, w);
-        else Parallel.For(0, planes, Engine.ParallelOptions, p => BackwardPlane(gradOutput, gradOutputOffset, gradInput, gradInputOffset, argmax, p, w));
+        else Engine.For(planes, p => BackwardPlane(gradOutput, gradOutputOffset, gradInput, gradInputOffset, argmax, p, w));
     }
 
     private static void ForwardPlane<T>(T[] input, int inputOffset, T[] output, int outputOffset, int[] argmax, int p, Window w)

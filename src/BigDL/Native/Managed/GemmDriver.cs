@@ -113,7 +113,7 @@ internal static unsafe class GemmDriver<T, TKernel>
     /// Runs the register tiles of one packed A block against one B panel: packed, or (when <paramref name="directB"/>
     /// is not null) read in place with stride <paramref name="ldb"/> for full column panels and packed for the last one.
     /// </summary>
-    private static void Macro(int mc, int nc, int kc, T* packedA, T* packedB, T* directB, nint ldb, T* c, nint ldc, T beta, bool overwrite)
+    internal static void Macro(int mc, int nc, int kc, T* packedA, T* packedB, T* directB, nint ldb, T* c, nint ldc, T beta, bool overwrite)
     {
         int mr = TKernel.Rows, nr = TKernel.Columns;
         T* tile = stackalloc T[mr * nr];

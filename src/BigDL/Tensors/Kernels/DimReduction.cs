@@ -55,7 +55,7 @@ internal static class DimReduction
             return;
         }
         int chunks = Math.Min(outputs, threads * 4);
-        Parallel.For(0, chunks, Engine.ParallelOptions, c =>
+        Engine.For(chunks, c =>
             job.Outputs((int)((long)outputs * c / chunks), (int)((long)outputs * (c + 1) / chunks)));
     }
 

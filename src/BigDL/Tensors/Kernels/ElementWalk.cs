@@ -86,7 +86,7 @@ internal static class ElementWalk
         if (layout.RunCount >= threads)
         {
             int chunks = Math.Min(layout.RunCount, threads * 4);
-            Parallel.For(0, chunks, Engine.ParallelOptions, c =>
+            Engine.For(chunks, c =>
                 job.Runs((int)((long)layout.RunCount * c / chunks), (int)((long)layout.RunCount * (c + 1) / chunks)));
             return;
         }
@@ -94,7 +94,7 @@ internal static class ElementWalk
         {
             int chunks = threads * 4;
             int run = r;
-            Parallel.For(0, chunks, Engine.ParallelOptions, c =>
+            Engine.For(chunks, c =>
             {
                 int from = (int)((long)layout.RunLength * c / chunks), to = (int)((long)layout.RunLength * (c + 1) / chunks);
                 job.Part(run, from, to - from);

@@ -36,7 +36,7 @@ internal static class WholeReduction
             int start = b * Block;
             partials[b] = Accumulate.Span<T, TOp>(data.AsSpan(offset + start, Math.Min(Block, n - start)), op, center);
         }
-        if (Engine.CoreNumber > 1 && n >= ElementWalk.ParallelThreshold) Parallel.For(0, blocks, Engine.ParallelOptions, Reduce);
+        if (Engine.CoreNumber > 1 && n >= ElementWalk.ParallelThreshold) Engine.For(blocks, Reduce);
         else for (int b = 0; b < blocks; b++) Reduce(b);
         double acc = partials[0];
         for (int b = 1; b < blocks; b++) acc = op.Combine(acc, partials[b]);
