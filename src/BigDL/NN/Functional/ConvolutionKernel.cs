@@ -5,8 +5,8 @@ namespace BigDL.NN;
 /// <summary>
 /// 2-d convolution of a batch of images, split over the Engine's cores by whole images (see
 /// <see cref="ConvolutionPlan"/>): one-group convolutions run as GEMMs that pack image patches straight from padded
-/// images (<see cref="PatchConvolution{T}"/>, the input gradient too when the stride is 1); grouped ones, and the input
-/// gradient of strided or dilated ones, unfold the images first (<see cref="UnfoldedConvolution{T}"/>). Buffers live
+/// images (<see cref="PatchConvolution{T}"/>, the input gradient too when the stride is 1 and the layer does not widen);
+/// grouped ones, and the other input gradients, unfold the images first (<see cref="UnfoldedConvolution{T}"/>). Buffers live
 /// in these objects, one set per worker, and are reused, so steady-state calls allocate nothing large.
 /// </summary>
 /// <remarks>Weights are [groups, outPerGroup, inPerGroup, kH, kW] and contiguous, as in BigDL's SpatialConvolution.</remarks>
@@ -27,7 +27,7 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     public void BackwardInput(in ConvolutionGeometry g, int images, int groups, int outPlanes,
         T[] gradOutput, int gradOutputOffset, ReadOnlyMemory<T> weight, T[] gradInput, int gradInputOffset)
     {
-        if (groups == 1 && PatchConvolution<T>.SuitsBackwardInput(g))
+        if (groups == 1 && PatchConvolution<T>.SuitsBackwardInput(g, outPlanes))
             _patches.BackwardInput(g, images, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);
         else _unfolded.BackwardInput(g, images, groups, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);
     }
