@@ -46,6 +46,25 @@ public static class Engine
         Pool().For(count, body);
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/>(start, length) over consecutive ranges covering [0, <paramref name="length"/>): a
+    /// few ranges per core when there are at least <paramref name="minParallel"/> elements, else one range inline.
+    /// </summary>
+    internal static void ForRanges(int length, int minParallel, Action<int, int> body)
+    {
+        if (length < minParallel || _coreNumber == 1 || OnWorker)
+        {
+            if (length > 0) body(0, length);
+            return;
+        }
+        int parts = Math.Min(_coreNumber * 4, Math.Max(1, length / 4096));
+        For(parts, p =>
+        {
+            int start = (int)((long)length * p / parts), end = (int)((long)length * (p + 1) / parts);
+            body(start, end - start);
+        });
+    }
+
     /// <summary>The pool for the current core number, replacing (and retiring) one made for another.</summary>
     private static WorkerPool Pool()
     {

@@ -5,18 +5,25 @@ namespace BigDL;
 /// <summary>
 /// The Engine's compute threads: <c>cores − 1</c> dedicated background threads that, with the calling thread, share
 /// out the items of one parallel loop at a time (BigDL's Engine kept fixed thread pools the same way). Fixed threads
-/// keep thread-local buffers (GEMM packing) warm and allocated once. Items are taken in order from a shared counter;
+/// keep thread-local buffers (GEMM packing) warm and allocated once. Items are taken in order, in blocks, from a shared counter;
 /// the loop returns when all have run, rethrowing the first exception an item threw as it was thrown. A loop started
 /// while another one runs (from a second user thread) runs inline on its caller.
 /// </summary>
 internal sealed class WorkerPool
 {
+    /// <summary>
+    /// Items are taken in blocks, about this many per thread, so a loop over many small items (pooling planes) pays for
+    /// the shared counter a few times per thread instead of once per item, and still balances uneven items.
+    /// </summary>
+    private const int BlocksPerThread = 4;
+
     private readonly object _gate = new();
     private readonly SemaphoreSlim[] _start;
     private readonly ManualResetEventSlim _finished = new();
     private Action<int>? _body;
     private int _count;
     private int _next;
+    private int _block;
     private int _running;
     private ExceptionDispatchInfo? _error;
     private volatile bool _retired;
@@ -60,6 +67,7 @@ internal sealed class WorkerPool
             _body = body;
             _count = count;
             _next = 0;
+            _block = Math.Max(1, count / (Cores * BlocksPerThread));
             _error = null;
             _running = helpers;
             _finished.Reset();
@@ -119,16 +127,20 @@ internal sealed class WorkerPool
         OnWorker = true;
         try
         {
-            int i;
-            while ((i = Interlocked.Increment(ref _next) - 1) < _count)
+            int start;
+            while ((start = Interlocked.Add(ref _next, _block) - _block) < _count)
             {
-                try
+                int end = Math.Min(_count, start + _block);
+                for (int i = start; i < end; i++)
                 {
-                    _body!(i);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
+                    try
+                    {
+                        _body!(i);
+                    }
+                    catch (Exception e)
+                    {
+                        Interlocked.CompareExchange(ref _error, ExceptionDispatchInfo.Capture(e), null);
+                    }
                 }
             }
         }

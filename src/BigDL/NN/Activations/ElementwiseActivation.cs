@@ -1,5 +1,6 @@
 using System.Numerics;
 using BigDL.Tensors;
+using BigDL.Tensors.Kernels;
 
 namespace BigDL.NN;
 
@@ -18,10 +19,12 @@ public abstract class ElementwiseActivation<T> : TensorModule<T> where T : unman
     protected sealed override Tensor<T> UpdateGradInput(Tensor<T> input, Tensor<T> gradOutput)
     {
         Require.SameShape(gradOutput, Output);
-        var y = Output.Contiguous();
-        var g = gradOutput.Contiguous();
+        var y = Output.Contiguous().AsMemory();
+        var g = gradOutput.Contiguous().AsMemory();
         GradInput.ResizeAs(gradOutput);
-        Gradient(y.AsSpan(), g.AsSpan(), GradInput.AsSpan());
+        var dx = GradInput.AsMemory();
+        Engine.ForRanges(dx.Length, ElementWalk.ParallelThreshold, (start, length) =>
+            Gradient(y.Span.Slice(start, length), g.Span.Slice(start, length), dx.Span.Slice(start, length)));
         return GradInput;
     }
 

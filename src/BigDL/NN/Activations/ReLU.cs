@@ -1,5 +1,6 @@
 using System.Numerics;
 using BigDL.Tensors;
+using BigDL.Tensors.Kernels;
 
 namespace BigDL.NN;
 
@@ -20,9 +21,11 @@ public sealed class ReLU<T>(bool ip = false) : ElementwiseActivation<T> where T 
             Output = input;
             return Output;
         }
-        var x = input.Contiguous();
+        var x = input.Contiguous().AsMemory();
         Output.ResizeAs(input);
-        System.Numerics.Tensors.TensorPrimitives.Max(x.AsSpan(), T.Zero, Output.AsSpan());
+        var y = Output.AsMemory();
+        Engine.ForRanges(y.Length, ElementWalk.ParallelThreshold, (start, length) =>
+            System.Numerics.Tensors.TensorPrimitives.Max(x.Span.Slice(start, length), T.Zero, y.Span.Slice(start, length)));
         return Output;
     }
 

@@ -161,12 +161,10 @@ internal static unsafe class GemmDriver<T, TKernel>
     {
         for (int i = 0; i < rows; i++)
         {
-            T* src = tile + i * nr;
-            T* dst = c + i * ldc;
-            if (overwrite)
-                for (int j = 0; j < cols; j++) dst[j] = src[j];
-            else
-                for (int j = 0; j < cols; j++) dst[j] = beta * dst[j] + src[j];
+            var src = new ReadOnlySpan<T>(tile + i * nr, cols);
+            var dst = new Span<T>(c + i * ldc, cols);
+            if (overwrite) src.CopyTo(dst);
+            else System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(dst, beta, src, dst);
         }
     }
 

@@ -25,7 +25,16 @@ internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointI
             if (!trans)
             {
                 T* src = a + (nint)(i0 + ir) * lda + p0;
-                if (rows == 6 && mr == 6)
+                if (rows == 8 && mr == 8 && typeof(T) == typeof(float) && Transpose8x8.IsSupported)
+                {
+                    // Eight rows read in 8×8 blocks and written transposed; the last kc mod 8 steps one by one.
+                    int p = 0;
+                    float scale = float.CreateTruncating(alpha);
+                    for (; p + 8 <= kc; p += 8) Transpose8x8.Run((float*)(src + p), lda, (float*)(d + p * 8), 8, scale);
+                    for (; p < kc; p++)
+                        for (int i = 0; i < 8; i++) d[p * 8 + i] = alpha * src[i * lda + p];
+                }
+                else if (rows == 6 && mr == 6)
                 {
                     T* r0 = src, r1 = src + lda, r2 = src + 2 * lda, r3 = src + 3 * lda, r4 = src + 4 * lda, r5 = src + 5 * lda;
                     for (int p = 0; p < kc; p++)
@@ -107,6 +116,18 @@ internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointI
                         src += ldb;
                         d += nr;
                     }
+                }
+            }
+            else if (cols == nr && nr % 8 == 0 && typeof(T) == typeof(float) && Transpose8x8.IsSupported)
+            {
+                // Stored rows of B are the panel's columns: 8×8 blocks read along them and written across the panel.
+                for (int j = 0; j < nr; j += 8)
+                {
+                    T* src = b + (nint)(j0 + jr + j) * ldb + p0;
+                    int p = 0;
+                    for (; p + 8 <= kc; p += 8) Transpose8x8.Run((float*)(src + p), ldb, (float*)(d + (nint)p * nr + j), nr, 1f);
+                    for (; p < kc; p++)
+                        for (int q = 0; q < 8; q++) d[(nint)p * nr + j + q] = src[q * ldb + p];
                 }
             }
             else
