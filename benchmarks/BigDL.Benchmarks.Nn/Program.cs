@@ -5,7 +5,8 @@ using BigDL.Native;
 using TorchSharp;
 
 // Usage: ./build.sh bench-nn [--threads 2] [--models lenet,vgg]
-// Per layer: median forward (evaluate mode) and forward+backward (training mode) time, ours and TorchSharp's,
+// Per layer: forward (evaluate mode) and forward+backward (training mode) time, ours and TorchSharp's (the fastest
+// of LayerBenchmark.Rounds alternating rounds of medians),
 // same shapes, same thread count, in this one process; the ratio is ours / TorchSharp (below 1: we are faster).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 int threads = int.Parse(Option("--threads") ?? "2", CultureInfo.InvariantCulture);
@@ -15,7 +16,7 @@ torch.set_num_threads(threads);
 
 Console.WriteLine($"# Layer benchmark: BigDL for .NET vs TorchSharp {typeof(torch).Assembly.GetName().Version} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine($"command: ./build.sh bench-nn {string.Join(' ', args)}");
-Console.WriteLine($"threads: ours {Engine.CoreNumber}, torch {torch.get_num_threads()}; our BLAS: {Blas.Current.Name}; float32; times in ms (median)");
+Console.WriteLine($"threads: ours {Engine.CoreNumber}, torch {torch.get_num_threads()}; our BLAS: {Blas.Current.Name}; float32; times in ms (best of {LayerBenchmark.Rounds} alternating rounds of medians)");
 Console.WriteLine();
 Console.WriteLine("| model | layer | input | fwd ours | fwd torch | ratio | fwd+bwd ours | fwd+bwd torch | ratio |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|");

@@ -91,16 +91,23 @@ internal static class BatchNormKernel
     {
         if (layout.L == 1)
         {
-            Array.Clear(sumG, 0, layout.C);
-            Array.Clear(sumGXhat, 0, layout.C);
+            // [N, D]: rows widened to double and summed feature-wise; Σ g·x̂ = s·(Σ g·x − μ·Σ g).
+            int d = layout.C;
+            double[] gRow = ArrayPool<double>.Shared.Rent(d), xRow = ArrayPool<double>.Shared.Rent(d), sgx = ArrayPool<double>.Shared.Rent(d);
+            Span<double> gs = gRow.AsSpan(0, d), xs = xRow.AsSpan(0, d), cross = sgx.AsSpan(0, d), sums = sumG.AsSpan(0, d);
+            sums.Clear();
+            cross.Clear();
             for (int n = 0; n < layout.N; n++)
-                for (int c = 0; c < layout.C; c++)
-                {
-                    int at = n * layout.C + c;
-                    double gv = double.CreateTruncating(g[gOffset + at]);
-                    sumG[c] += gv;
-                    sumGXhat[c] += gv * (double.CreateTruncating(x[xOffset + at]) - mean[c]) * invStd[c];
-                }
+            {
+                TensorPrimitives.ConvertTruncating<T, double>(g.AsSpan(gOffset + n * d, d), gs);
+                TensorPrimitives.ConvertTruncating<T, double>(x.AsSpan(xOffset + n * d, d), xs);
+                TensorPrimitives.Add(sums, gs, sums);
+                TensorPrimitives.MultiplyAdd(gs, xs, cross, cross);
+            }
+            for (int c = 0; c < d; c++) sumGXhat[c] = invStd[c] * (cross[c] - mean[c] * sums[c]);
+            ArrayPool<double>.Shared.Return(gRow);
+            ArrayPool<double>.Shared.Return(xRow);
+            ArrayPool<double>.Shared.Return(sgx);
             return;
         }
         ForChannels(layout, c =>
@@ -172,18 +179,25 @@ internal static class BatchNormKernel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int d = layout.C;
-        Array.Clear(mean, 0, d);
-        var squares = new double[d];
+        double[] rowBuffer = ArrayPool<double>.Shared.Rent(d), squareBuffer = ArrayPool<double>.Shared.Rent(d);
+        Span<double> row = rowBuffer.AsSpan(0, d), squares = squareBuffer.AsSpan(0, d), means = mean.AsSpan(0, d);
+        means.Clear();
+        squares.Clear();
         for (int n = 0; n < layout.N; n++)
-            for (int c = 0; c < d; c++) mean[c] += double.CreateTruncating(x[xOffset + n * d + c]);
-        for (int c = 0; c < d; c++) mean[c] /= layout.N;
+        {
+            TensorPrimitives.ConvertTruncating<T, double>(x.AsSpan(xOffset + n * d, d), row);
+            TensorPrimitives.Add(means, row, means);
+        }
+        TensorPrimitives.Multiply(means, 1.0 / layout.N, means);
         for (int n = 0; n < layout.N; n++)
-            for (int c = 0; c < d; c++)
-            {
-                double v = double.CreateTruncating(x[xOffset + n * d + c]) - mean[c];
-                squares[c] += v * v;
-            }
+        {
+            TensorPrimitives.ConvertTruncating<T, double>(x.AsSpan(xOffset + n * d, d), row);
+            TensorPrimitives.Subtract(row, means, row);
+            TensorPrimitives.MultiplyAdd(row, row, squares, squares);
+        }
         for (int c = 0; c < d; c++) invStd[c] = 1 / Math.Sqrt(squares[c] / layout.N + eps);
+        ArrayPool<double>.Shared.Return(rowBuffer);
+        ArrayPool<double>.Shared.Return(squareBuffer);
     }
 
     private static void ForChannels(Layout layout, Action<int> channel)
