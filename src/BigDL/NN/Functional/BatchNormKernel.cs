@@ -46,7 +46,7 @@ internal static class BatchNormKernel
         });
     }
 
-    /// <summary>y = (x − mean)·invStd·weight + bias per channel (weight/bias null: 1 and 0).</summary>
+    /// <summary>y = (x − mean)·invStd·weight + bias per channel (weight/bias null: 1 and 0), one multiply-add pass.</summary>
     public static void Normalize<T>(Layout layout, T[] x, int xOffset, T[] y, int yOffset, double[] mean, double[] invStd, T[]? weight, int weightOffset, T[]? bias, int biasOffset)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -62,11 +62,8 @@ internal static class BatchNormKernel
                 shift[c] = T.CreateTruncating(b1 - mean[c] * invStd[c] * w1);
             }
             for (int n = 0; n < layout.N; n++)
-            {
-                var row = y.AsSpan(yOffset + n * layout.C, layout.C);
-                TensorPrimitives.Multiply<T>(x.AsSpan(xOffset + n * layout.C, layout.C), scale.AsSpan(0, layout.C), row);
-                TensorPrimitives.Add<T>(row, shift.AsSpan(0, layout.C), row);
-            }
+                TensorPrimitives.MultiplyAdd<T>(x.AsSpan(xOffset + n * layout.C, layout.C), scale.AsSpan(0, layout.C), shift.AsSpan(0, layout.C),
+                    y.AsSpan(yOffset + n * layout.C, layout.C));
             ArrayPool<T>.Shared.Return(scale);
             ArrayPool<T>.Shared.Return(shift);
             return;
@@ -77,11 +74,7 @@ internal static class BatchNormKernel
             double b = bias is null ? 0 : double.CreateTruncating(bias[biasOffset + c]);
             T scale = T.CreateTruncating(invStd[c] * w), shift = T.CreateTruncating(b - mean[c] * invStd[c] * w);
             for (int n = 0; n < layout.N; n++)
-            {
-                var target = y.AsSpan(yOffset + layout.Index(n, c), layout.L);
-                TensorPrimitives.Multiply<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), scale, target);
-                TensorPrimitives.Add<T>(target, shift, target);
-            }
+                Affine.Apply<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), scale, shift, y.AsSpan(yOffset + layout.Index(n, c), layout.L));
         });
     }
 
@@ -167,8 +160,7 @@ internal static class BatchNormKernel
             for (int n = 0; n < layout.N; n++)
             {
                 var ds = dx.AsSpan(dxOffset + layout.Index(n, c), layout.L);
-                TensorPrimitives.Multiply<T>(g.AsSpan(gOffset + layout.Index(n, c), layout.L), a, ds);
-                TensorPrimitives.Add<T>(ds, constant, ds);
+                Affine.Apply<T>(g.AsSpan(gOffset + layout.Index(n, c), layout.L), a, constant, ds);
                 TensorPrimitives.MultiplyAdd<T>(x.AsSpan(xOffset + layout.Index(n, c), layout.L), b, ds, ds);
             }
         });
