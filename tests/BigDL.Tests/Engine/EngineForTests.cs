@@ -13,7 +13,7 @@ public class EngineForTests
     [InlineData(3, 17)]
     public void For_AnyCoreNumber_RunsEveryItemExactlyOnce(int cores, int count)
     {
-        WithCores(cores, () =>
+        EngineCores.With(cores, () =>
         {
             var runs = new int[count];
             Engine.For(count, i => Interlocked.Increment(ref runs[i]));
@@ -24,7 +24,7 @@ public class EngineForTests
     [Fact]
     public void For_TwoCores_UsesTwoThreadsAndMarksThemAsWorkers()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
             using var bothStarted = new CountdownEvent(2);
@@ -43,7 +43,7 @@ public class EngineForTests
     [Fact]
     public void For_NestedLoop_RunsInlineOnTheWorkersThread()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             var mismatches = 0;
             Engine.For(4, _ =>
@@ -61,7 +61,7 @@ public class EngineForTests
     [Fact]
     public void For_ItemThrows_RethrowsTheOriginalExceptionAndStaysUsable()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             var e = Assert.Throws<ArgumentException>(() => Engine.For(10, i =>
             {
@@ -77,7 +77,7 @@ public class EngineForTests
     [Fact]
     public void For_FromTwoUserThreadsAtOnce_BothComplete()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             long a = 0, b = 0;
             var first = Task.Run(() => { for (int r = 0; r < 200; r++) Engine.For(16, i => Interlocked.Add(ref a, i)); });
@@ -91,7 +91,7 @@ public class EngineForTests
     [Fact]
     public void For_AfterCoreNumberChanges_UsesTheNewNumber()
     {
-        WithCores(3, () =>
+        EngineCores.With(3, () =>
         {
             var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, byte>();
             using var allStarted = new CountdownEvent(3);
@@ -103,19 +103,5 @@ public class EngineForTests
             });
             Assert.Equal(3, threads.Count);
         });
-    }
-
-    private static void WithCores(int cores, Action body)
-    {
-        int original = Engine.CoreNumber;
-        try
-        {
-            Engine.SetCoreNumber(cores);
-            body();
-        }
-        finally
-        {
-            Engine.SetCoreNumber(original);
-        }
     }
 }

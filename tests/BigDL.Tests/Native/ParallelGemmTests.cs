@@ -23,7 +23,7 @@ public class ParallelGemmTests
     [MemberData(nameof(Shapes))]
     public void Gemm_SplitOverTwoCores_MatchesOracleAndKeepsPadding(int m, int n, int k, bool transA, bool transB)
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             Assert.True(ParallelGemm.Splits(m, n, k));
             var random = new RandomGenerator(5);
@@ -50,7 +50,7 @@ public class ParallelGemmTests
     [Fact]
     public void GemmBatched_SplitOverTwoCores_MatchesOneGemmPerMatrix()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             const int M = 64, N = 64, K = 64, Batch = 9;
             var random = new RandomGenerator(6);
@@ -68,26 +68,12 @@ public class ParallelGemmTests
     [Fact]
     public void Splits_InsideAnEngineWorker_IsFalse()
     {
-        WithCores(2, () =>
+        EngineCores.With(2, () =>
         {
             var insideWorker = new bool[2];
             Engine.For(2, w => insideWorker[w] = ParallelGemm.Splits(512, 512, 512));
             Assert.Equal([false, false], insideWorker);
             Assert.True(ParallelGemm.Splits(512, 512, 512));
         });
-    }
-
-    private static void WithCores(int cores, Action body)
-    {
-        int original = Engine.CoreNumber;
-        try
-        {
-            Engine.SetCoreNumber(cores);
-            body();
-        }
-        finally
-        {
-            Engine.SetCoreNumber(original);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using BigDL.Native.Managed;
 
 namespace BigDL.NN;
@@ -60,6 +61,30 @@ internal sealed class ConvolutionWorker<T> where T : unmanaged, IFloatingPointIe
         for (int i = 0; i < count; i++)
             for (int c = 0; c < planes; c++)
                 gathered.Slice(c * ld + i * positions, positions).CopyTo(images.Slice((i * planes + c) * positions));
+    }
+
+    /// <summary>sums[c] (+)= Σ of row c of a [sums.Length, ld] matrix.</summary>
+    public static void SumPlanes(ReadOnlySpan<T> planes, int ld, Span<T> sums, bool accumulate)
+    {
+        for (int c = 0; c < sums.Length; c++)
+        {
+            T sum = TensorPrimitives.Sum<T>(planes.Slice(c * ld, ld));
+            sums[c] = accumulate ? sums[c] + sum : sum;
+        }
+    }
+
+    /// <summary>
+    /// gradWeight += scale·Σ partial weights, gradBias += biasScale·Σ partial biases over the workers that had chunks,
+    /// added in worker order so a given core number always gives the same bits.
+    /// </summary>
+    public static void AddPartials(ConvolutionWorker<T>[] workers, in ConvolutionPlan plan, T scale, Span<T> gradWeight, T biasScale, Span<T> gradBias)
+    {
+        for (int w = 0; w < plan.Workers; w++)
+        {
+            if (plan.ChunksOf(w).First == plan.ChunksOf(w).Last) continue;
+            TensorPrimitives.MultiplyAdd(workers[w].PartialWeight(gradWeight.Length), scale, gradWeight, gradWeight);
+            if (!gradBias.IsEmpty) TensorPrimitives.MultiplyAdd(workers[w].PartialBias(gradBias.Length), biasScale, gradBias, gradBias);
+        }
     }
 
     /// <summary>Makes <paramref name="workers"/> hold at least <paramref name="count"/> workers, keeping the existing ones.</summary>

@@ -76,20 +76,10 @@ internal sealed unsafe class PatchConvolution<T> where T : unmanaged, IFloatingP
                 fixed (int* offsets = taps)
                     worker.Gemm.Run(geometry.ColumnRows, new TransposedImagePatches<T>(images, offsets, padding, geometry), partialWeight,
                         geometry.ColumnRows, accumulate: chunk != first);
-                for (int c = 0; c < biasLength; c++)
-                {
-                    T sum = TensorPrimitives.Sum<T>(source.Slice(c * ld, ld));
-                    partialBias[c] = chunk == first ? sum : partialBias[c] + sum;
-                }
+                ConvolutionWorker<T>.SumPlanes(source, ld, partialBias, accumulate: chunk != first);
             }
         });
-        // Partial sums are added in worker order, so a given core number always gives the same bits.
-        for (int w = 0; w < plan.Workers; w++)
-        {
-            if (plan.ChunksOf(w).First == plan.ChunksOf(w).Last) continue;
-            TensorPrimitives.MultiplyAdd(workers[w].PartialWeight(weightLength), scale, gradWeight.Span, gradWeight.Span);
-            if (biasLength > 0) TensorPrimitives.MultiplyAdd(workers[w].PartialBias(biasLength), biasScale, gradBias.Span, gradBias.Span);
-        }
+        ConvolutionWorker<T>.AddPartials(workers, plan, scale, gradWeight.Span, biasScale, gradBias.Span);
     }
 
     /// <summary>The convolution computing a stride-1 convolution's input gradient from its output gradient.</summary>

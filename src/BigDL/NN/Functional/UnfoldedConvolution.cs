@@ -119,21 +119,11 @@ internal sealed class UnfoldedConvolution<T> where T : unmanaged, IFloatingPoint
                     Blas.Gemm(false, true, shape.OutPerGroup, shape.RowsPerGroup, ld, T.One,
                         source.Slice(grp * shape.OutPerGroup * ld), ld, columns.Slice(grp * shape.RowsPerGroup * ld), ld,
                         beta, partialWeight.Slice(grp * shape.OutPerGroup * shape.RowsPerGroup), shape.RowsPerGroup);
-                for (int c = 0; c < biasLength; c++)
-                {
-                    T sum = TensorPrimitives.Sum<T>(source.Slice(c * ld, ld));
-                    partialBias[c] = chunk == first ? sum : partialBias[c] + sum;
-                }
+                ConvolutionWorker<T>.SumPlanes(source, ld, partialBias, accumulate: chunk != first);
                 column += ld;
             }
         });
-        // Partial sums are added in worker order, so a given core number always gives the same bits.
-        for (int w = 0; w < plan.Workers; w++)
-        {
-            if (plan.ChunksOf(w).First == plan.ChunksOf(w).Last) continue;
-            TensorPrimitives.MultiplyAdd(workers[w].PartialWeight(weightLength), scale, gradWeight.Span, gradWeight.Span);
-            if (biasLength > 0) TensorPrimitives.MultiplyAdd(workers[w].PartialBias(biasLength), biasScale, gradBias.Span, gradBias.Span);
-        }
+        ConvolutionWorker<T>.AddPartials(workers, plan, scale, gradWeight.Span, biasScale, gradBias.Span);
     }
 
     private static void Unfold(in ConvolutionGeometry g, int count, T[] input, int offset, Span<T> columns, int ld)
