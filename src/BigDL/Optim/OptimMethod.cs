@@ -110,12 +110,13 @@ public abstract class OptimMethod<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Whether the state holds the buffer <paramref name="name"/>.</summary>
     protected bool HasBuffer(string name) => State.Tensors.ContainsKey(name);
 
-    /// <summary>Ends an optimize call: records the loss, increments the iteration and returns the one-loss array.</summary>
-    protected double[] Finish(double loss)
+    /// <summary>Ends an optimize call: records the last loss, increments the iteration and returns <paramref name="losses"/>.</summary>
+    protected double[] Finish(params double[] losses)
     {
-        State.Loss = loss;
+        ArgumentNullException.ThrowIfNull(losses);
+        State.Loss = losses[^1];
         State.Iteration++;
-        return [loss];
+        return losses;
     }
 
     /// <summary><paramref name="value"/> as an element.</summary>
