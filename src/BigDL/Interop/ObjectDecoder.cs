@@ -33,6 +33,9 @@ internal sealed class ObjectDecoder<T>(IReadOnlyList<Tensor<T>> tensors, string 
         return Construct(type, node["args"]?.AsObject() ?? [], []);
     }
 
+    /// <summary>Restores the state described by <paramref name="node"/> into an existing model of the same architecture.</summary>
+    public void RestoreInto(JsonObject node, Module<T> module) => Restore(node, module);
+
     /// <summary>The table's tensor <paramref name="index"/>.</summary>
     public Tensor<T> Tensor(int index) =>
         index >= 0 && index < tensors.Count ? tensors[index] : throw new InvalidDataException($"{file}: tensor {index} is referenced but the table has {tensors.Count}");
@@ -51,12 +54,19 @@ internal sealed class ObjectDecoder<T>(IReadOnlyList<Tensor<T>> tensors, string 
         if (target == typeof(T)) return T.CreateTruncating(Number(node));
         if (target == typeof(string)) return (string?)node;
         if (target.IsEnum) return Enum.Parse(target, (string)node!);
-        if (target == typeof(ValueTuple<int, int>)) return ((int)node[0]!, (int)node[1]!);
-        if (target.IsArray)
+        if (target.IsValueType && target.IsGenericType && target.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal))
         {
+            var itemTypes = target.GetGenericArguments();
             var items = node.AsArray();
-            var array = Array.CreateInstance(target.GetElementType()!, items.Count);
-            for (int i = 0; i < items.Count; i++) array.SetValue(Value(items[i], target.GetElementType()!), i);
+            return Activator.CreateInstance(target, [.. itemTypes.Select((t, i) => Value(items[i], t))]);
+        }
+        if (target.IsArray || (target.IsGenericType && target.GetGenericTypeDefinition() is var g
+            && (g == typeof(IEnumerable<>) || g == typeof(IReadOnlyList<>) || g == typeof(IReadOnlyCollection<>) || g == typeof(IList<>))))
+        {
+            var element = target.IsArray ? target.GetElementType()! : target.GetGenericArguments()[0];
+            var items = node.AsArray();
+            var array = Array.CreateInstance(element, items.Count);
+            for (int i = 0; i < items.Count; i++) array.SetValue(Value(items[i], element), i);
             return array;
         }
         var obj = node.AsObject();
@@ -65,7 +75,8 @@ internal sealed class ObjectDecoder<T>(IReadOnlyList<Tensor<T>> tensors, string 
         return Object(obj);
     }
 
-    private static double Number(JsonNode node) =>
+    /// <summary>A number written by <see cref="ObjectEncoder{T}.Number"/>.</summary>
+    public static double Number(JsonNode node) =>
         node.GetValueKind() == System.Text.Json.JsonValueKind.String ? double.Parse((string)node!, CultureInfo.InvariantCulture) : (double)node;
 
     private Module<T> Build(JsonObject node)

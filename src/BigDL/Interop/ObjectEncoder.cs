@@ -78,11 +78,12 @@ internal sealed class ObjectEncoder<T> where T : unmanaged, IFloatingPointIeee75
         double d => Number(d),
         float f => Number(f),
         Enum e => e.ToString(),
-        ValueTuple<int, int> pair => new JsonArray(pair.Item1, pair.Item2),
+        System.Runtime.CompilerServices.ITuple tuple when value.GetType().IsValueType =>
+            new JsonArray([.. Enumerable.Range(0, tuple.Length).Select(i => Value(tuple[i]))]),
         T t => Number(double.CreateTruncating(t)),
         Tensor<T> tensor => new JsonObject { ["$tensor"] = Tensor(tensor) },
         Module<T> module => Module(module),
-        Array array => new JsonArray([.. array.Cast<object?>().Select(Value)]),
+        System.Collections.IEnumerable items => new JsonArray([.. items.Cast<object?>().Select(Value)]),
         Delegate => throw new NotSupportedException("a delegate cannot be saved; use an equivalent that is described by its arguments"),
         _ => Object(value),
     };
