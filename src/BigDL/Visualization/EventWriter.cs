@@ -26,11 +26,16 @@ internal sealed class EventWriter : IDisposable
     private bool _disposed;
 
     /// <summary>Creates <paramref name="directory"/> if needed and a new event file in it.</summary>
-    public EventWriter(string directory)
+    public EventWriter(string directory) : this(directory, DateTimeOffset.UtcNow.ToUnixTimeSeconds())
+    {
+    }
+
+    /// <summary>As the public constructor, with the creation time in the file name given (for tests of name clashes).</summary>
+    internal EventWriter(string directory, long unixSeconds)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory.CreateDirectory(directory);
-        _stream = CreateFile(directory, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), HostName());
+        _stream = CreateFile(directory, unixSeconds, HostName());
         Write(new TensorFlowEvent(NowInSeconds(), 0, TensorFlowEvent.CurrentFileVersion, null));
     }
 
@@ -107,7 +112,8 @@ internal sealed class EventWriter : IDisposable
         }
     }
 
-    private static string HostName()
+    /// <summary>The host name for file names (TensorFlow's <c>port::Hostname</c>), made safe as a file name.</summary>
+    internal static string HostName()
     {
         string name = Dns.GetHostName();
         foreach (char c in Path.GetInvalidFileNameChars())
