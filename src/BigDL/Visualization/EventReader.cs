@@ -13,21 +13,25 @@ internal static class EventReader
     /// </summary>
     public static bool IsEventFile(string path) => Path.GetFileName(path).Contains("tfevents", StringComparison.Ordinal);
 
-    /// <summary>The events of one file, in file order, read as the enumeration proceeds.</summary>
+    /// <summary>
+    /// The events of one file, in file order, read as the enumeration proceeds, up to the file's length when it is
+    /// opened or <paramref name="length"/> bytes, whichever is less.
+    /// </summary>
     /// <exception cref="InvalidDataException">A record is truncated, fails its checksum or is not an Event.</exception>
-    public static IEnumerable<TensorFlowEvent> ReadEvents(string path)
+    public static IEnumerable<TensorFlowEvent> ReadEvents(string path, long length = long.MaxValue)
     {
-        // FileShare.ReadWrite: a writer (this process's or TensorBoard's producer) may still have the file open.
+        // FileShare.ReadWrite: a writer may still have the file open.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 64 * 1024);
+        long end = Math.Min(stream.Length, length);
         var header = new byte[TFRecord.HeaderSize];
         var footer = new byte[TFRecord.FooterSize];
         byte[] payload = [];
-        while (true)
+        while (stream.Position < end)
         {
             long offset = stream.Position;
-            int got = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            if (got == 0) yield break;
-            yield return ReadRecord(stream, path, offset, header.AsSpan(0, got), footer, ref payload);
+            var wanted = header.AsSpan(0, (int)Math.Min(header.Length, end - offset));
+            int got = stream.ReadAtLeast(wanted, wanted.Length, throwOnEndOfStream: false);
+            yield return ReadRecord(stream, end, path, offset, header.AsSpan(0, got), footer, ref payload);
         }
     }
 
@@ -35,16 +39,24 @@ internal static class EventReader
     /// Every scalar tagged <paramref name="tag"/> in the event files under <paramref name="directory"/> (searched
     /// recursively, as BigDL), as (step, value, wall time) ordered by step; values of equal steps keep file order.
     /// </summary>
+    /// <param name="directory">The folder to search.</param>
+    /// <param name="tag">The tag to collect.</param>
+    /// <param name="openFile">A file still being written in this process, read only up to the given length (its
+    /// <see cref="EventWriter.BytesWritten"/>), so a record half-way through its write is never met.</param>
     /// <exception cref="InvalidDataException">An event file is truncated or corrupt.</exception>
-    public static (long Step, float Value, double WallTime)[] ReadScalars(string directory, string tag)
+    public static (long Step, float Value, double WallTime)[] ReadScalars(
+        string directory, string tag, (string Path, long Length)? openFile = null)
     {
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Where(IsEventFile)
+            .Select(Path.GetFullPath)
             .Order(StringComparer.Ordinal);
+        string? openPath = openFile is { } open ? Path.GetFullPath(open.Path) : null;
         var scalars = new List<(long Step, float Value, double WallTime)>();
         foreach (string file in files)
         {
-            foreach (var e in ReadEvents(file))
+            long length = file == openPath ? openFile!.Value.Length : long.MaxValue;
+            foreach (var e in ReadEvents(file, length))
             {
                 if (e.Summary is null) continue;
                 foreach (var v in e.Summary)
@@ -57,13 +69,13 @@ internal static class EventReader
     }
 
     private static TensorFlowEvent ReadRecord(
-        FileStream stream, string path, long offset, ReadOnlySpan<byte> header, byte[] footer, ref byte[] payload)
+        FileStream stream, long end, string path, long offset, ReadOnlySpan<byte> header, byte[] footer, ref byte[] payload)
     {
         if (header.Length < TFRecord.HeaderSize)
             throw Bad(path, offset, $"truncated: the file ends {header.Length} bytes into the {TFRecord.HeaderSize}-byte record header");
         if (!TFRecord.TryReadHeader(header, out ulong length))
             throw Bad(path, offset, "corrupt: the checksum of the record length does not match");
-        long left = Math.Max(stream.Length - stream.Position, 0);
+        long left = end - stream.Position;
         if (length + TFRecord.FooterSize > (ulong)left)
             throw Bad(path, offset, $"truncated: the record holds {length} bytes and its checksum, but the file ends {left} bytes after the header");
         if (length > (ulong)Array.MaxLength)

@@ -23,6 +23,7 @@ internal sealed class EventWriter : IDisposable
 
     private readonly object _gate = new();
     private readonly FileStream _stream;
+    private long _written;
     private bool _disposed;
 
     /// <summary>Creates <paramref name="directory"/> if needed and a new event file in it.</summary>
@@ -36,11 +37,24 @@ internal sealed class EventWriter : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory.CreateDirectory(directory);
         _stream = CreateFile(directory, unixSeconds, HostName());
+        FilePath = _stream.Name;
         Write(new TensorFlowEvent(NowInSeconds(), 0, TensorFlowEvent.CurrentFileVersion, null));
     }
 
     /// <summary>The event file's full path.</summary>
-    public string FilePath => _stream.Name;
+    public string FilePath { get; }
+
+    /// <summary>
+    /// The bytes of whole records written so far: a length up to which the file can be read while other threads
+    /// keep writing.
+    /// </summary>
+    public long BytesWritten
+    {
+        get
+        {
+            lock (_gate) return _written;
+        }
+    }
 
     /// <summary>Appends a scalar event stamped with the current time (BigDL's <c>FileWriter.addSummary</c>).</summary>
     /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
@@ -90,6 +104,7 @@ internal sealed class EventWriter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _stream.Write(record);
+            _written += record.Length;
         }
     }
 

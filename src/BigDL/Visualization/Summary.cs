@@ -10,7 +10,7 @@ namespace BigDL.Visualization;
 /// <c>…/validation</c>), so runs of the same application side by side are never overwritten, and
 /// <see cref="ReadScalar"/> reads every event file in the folder, as BigDL does. Every method may be called from any
 /// thread; <see cref="AddScalar"/> writes through to the operating system before it returns, so TensorBoard sees the
-/// value at once.
+/// value at once, and <see cref="ReadScalar"/> reads while training goes on without holding up <see cref="AddScalar"/>.
 /// </remarks>
 public abstract class Summary : IDisposable
 {
@@ -71,8 +71,9 @@ public abstract class Summary : IDisposable
     public (long Step, float Value, double WallTime)[] ReadScalar(string tag)
     {
         ArgumentException.ThrowIfNullOrEmpty(tag);
-        // Under the lock, a read never meets a record that another thread is half-way through writing.
-        lock (_gate) return EventReader.ReadScalars(Folder, tag);
+        // This instance's own file is read up to the records complete now: no lock is held while reading, so a
+        // training thread's AddScalar never waits for a reader, and a record half-way through its write is not met.
+        return EventReader.ReadScalars(Folder, tag, (_writer.FilePath, _writer.BytesWritten));
     }
 
     /// <summary>Flushes the event file to disk and closes it (BigDL's <c>close</c>); the same as <see cref="Dispose"/>.</summary>

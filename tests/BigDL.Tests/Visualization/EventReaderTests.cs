@@ -125,6 +125,36 @@ public class EventReaderTests
         Assert.Contains(bad, e.Message);
     }
 
+    [Fact]
+    public void ReadEvents_LengthAtARecordEnd_StopsThereIgnoringLaterBytes()
+    {
+        using var temp = new TempDirectory();
+        string path = WriteThreeScalars(temp.Path);
+        long[] offsets = RecordOffsets(path);
+        using (var f = new FileStream(path, FileMode.Append)) f.Write([1, 2, 3]);   // as if a record were half-written
+
+        Assert.Equal([0L, 1L], EventReader.ReadEvents(path, offsets[2]).Select(e => e.Step));
+        Assert.Throws<InvalidDataException>(() => EventReader.ReadEvents(path).ToList());
+    }
+
+    [Fact]
+    public void ReadScalars_OpenFileLength_LimitsOnlyThatFile()
+    {
+        using var temp = new TempDirectory();
+        string other = WriteThreeScalars(Path.Combine(temp.Path, "a"));
+        using var open = new EventWriter(Path.Combine(temp.Path, "b"));
+        open.AddScalar("Loss", 7f, 7);
+        long written = open.BytesWritten;
+        open.AddScalar("Loss", 8f, 8);
+
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, open.FilePath);
+        var scalars = EventReader.ReadScalars(temp.Path, "Loss", (relative, written));
+
+        Assert.Equal([1L, 2L, 3L, 7L], scalars.Select(s => s.Step));
+        Assert.Equal(new FileInfo(open.FilePath).Length, open.BytesWritten);
+        Assert.Equal(3, EventReader.ReadScalars(Path.GetDirectoryName(other)!, "Loss").Length);
+    }
+
     private static string WriteThreeScalars(string dir)
     {
         using var writer = new EventWriter(dir);
