@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Numerics;
+using BigDL.DataSets;
+using BigDL.NN;
+using BigDL.Tensors;
+
+namespace BigDL.Optim;
+
+/// <summary>
+/// BigDL's <c>LocalOptimizer</c>: synchronous mini-batch training on this machine's cores. Each iteration takes the
+/// next batch, computes its loss and gradient over the model replicas (<see cref="ModelReplicas{T}"/>), clips the
+/// gradient, and lets the optim method update the weights once; then triggers decide on validation, checkpoints and
+/// the end. An epoch is one pass over the data set, in the order its seed gives that epoch.
+/// </summary>
+internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion)
+    : Optimizer<T>(model, dataset, criterion) where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public override Module<T> Optimize(CancellationToken cancellation)
+    {
+        long recordsInEpoch = 0;
+        if (ResumeCheckpoint is { } checkpoint)
+        {
+            var (saved, progress) = CheckpointFile.ReadInto(checkpoint, Model);
+            SetOptimMethod(saved);
+            recordsInEpoch = progress.RecordsInEpoch;
+        }
+        var method = OptimMethod;
+        var state = method.State;
+        var replicas = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
+        replicas.SetTraining(true);
+        long epochSize = DataSet.Size;
+        if (epochSize == 0) throw new InvalidOperationException("the training data set has no records");
+
+        var clock = Stopwatch.StartNew();
+        var epochClock = Stopwatch.StartNew();
+        long records = 0;
+        double? lastLoss = state.Loss;
+        var batches = Epoch(state.Epoch, recordsInEpoch);
+        var next = Next(batches);
+        var trainingState = new TrainingState(state.Epoch, state.Iteration, false, lastLoss, state.Score);
+        while (!EndWhen.Fires(trainingState) && !cancellation.IsCancellationRequested)
+        {
+            if (next is null)
+            {
+                batches.Dispose();
+                batches = Epoch(state.Epoch, 0);
+                next = Next(batches) ?? throw new InvalidOperationException("the training data set produced no batch for an epoch");
+            }
+            long started = Stopwatch.GetTimestamp();
+            var batch = next;
+            next = Next(batches);
+            method.UpdateHyperParameter();
+            double learningRate = method.CurrentLearningRate;
+            double loss = replicas.ComputeGradient(batch);
+            Clipping.Apply(replicas.Gradient);
+            method.Optimize(_ => (loss, replicas.Gradient), replicas.Weights);
+            state.Loss = lastLoss = loss;
+            records += batch.Size;
+            recordsInEpoch += batch.Size;
+            double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            int done = state.Iteration - 1;
+            Publish(new IterationCompleted(state.Epoch, done, loss, batch.Size, recordsInEpoch, epochSize, batch.Size / Math.Max(seconds, 1e-9), learningRate, clock.Elapsed));
+            TrainSummary?.AddScalar("Loss", loss, done);
+            TrainSummary?.AddScalar("Throughput", batch.Size / Math.Max(seconds, 1e-9), done);
+            TrainSummary?.AddScalar("LearningRate", learningRate, done);
+
+            bool epochCompleted = next is null;
+            if (epochCompleted)
+            {
+                Publish(new EpochCompleted(state.Epoch, done, epochClock.Elapsed, recordsInEpoch));
+                state.Epoch++;
+                recordsInEpoch = 0;
+                epochClock.Restart();
+            }
+            trainingState = new TrainingState(state.Epoch, state.Iteration, epochCompleted, lastLoss, state.Score);
+            if (Validation is { } validation && validation.Trigger.Fires(trainingState))
+            {
+                Validate(replicas, validation.DataSet, validation.Methods, state);
+                trainingState = trainingState with { Score = state.Score };
+                replicas.SetTraining(true);
+            }
+            if (Checkpoint is { } target && target.Trigger.Fires(trainingState))
+            {
+                string path = Path.Combine(target.Folder, CheckpointFile.Name(done, target.Overwrite));
+                CheckpointFile.Write(path, Model, method, new TrainingProgress(recordsInEpoch));
+                Publish(new CheckpointSaved(state.Epoch, done, Path.GetFullPath(path)));
+            }
+        }
+        batches.Dispose();
+        Publish(new TrainingCompleted(state.Epoch, state.Iteration - 1, clock.Elapsed, records, cancellation.IsCancellationRequested));
+        PublishCompleted();
+        return Model;
+    }
+
+    /// <summary>The batches of <paramref name="epoch"/>, in its order, after skipping the records already trained on.</summary>
+    private IEnumerator<MiniBatch<T>> Epoch(int epoch, long skip)
+    {
+        DataSet.Shuffle(epoch);
+        var batches = DataSet.Data(train: true).GetEnumerator();
+        long skipped = 0;
+        while (skipped < skip && batches.MoveNext()) skipped += batches.Current.Size;
+        if (skipped != skip)
+            throw new InvalidOperationException($"cannot resume {skip} records into epoch {epoch}: the data set's batches end at {skipped} (was the batch size changed?)");
+        return batches;
+    }
+
+    private static MiniBatch<T>? Next(IEnumerator<MiniBatch<T>> batches) => batches.MoveNext() ? batches.Current : null;
+
+    private void Validate(ModelReplicas<T> replicas, DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
+    {
+        var clock = Stopwatch.StartNew();
+        replicas.SetTraining(false);
+        var results = new ValidationResult?[methods.Length];
+        foreach (var batch in data.Data(train: false))
+        {
+            var outputs = replicas.Forward(batch.Input);
+            for (int r = 0; r < outputs.Length; r++)
+            {
+                var (offset, length) = ModelReplicas<T>.Slice(batch.Size, outputs.Length, r);
+                var target = outputs.Length == 1 ? batch.Target : batch.Target.Narrow(0, offset, length);
+                for (int m = 0; m < methods.Length; m++)
+                {
+                    var result = methods[m].Apply(outputs[r].ToTensor<T>(), target);
+                    results[m] = results[m] is null ? result : results[m]! + result;
+                }
+            }
+        }
+        if (results.Any(r => r is null)) throw new InvalidOperationException("the validation data set has no records");
+        state.Score = results[0]!.Result.Value;
+        int done = state.Iteration - 1;
+        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m]!.Result.Value, done);
+        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]!))], clock.Elapsed));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Numerics;
+using BigDL.DataSets;
+using BigDL.NN;
+using BigDL.Tensors;
+
+namespace BigDL.Optim;
+
+/// <summary>
+/// Inference over data sets on all cores (one model replica per core, in evaluation mode), as BigDL's
+/// <c>model.predict</c>, <c>predictClass</c> and <c>evaluate(dataset, methods)</c>. The model's mode is put back after.
+/// </summary>
+public static class ModelPrediction
+{
+    /// <summary>The model's outputs for every record of <paramref name="data"/>, stacked: [records, …].</summary>
+    /// <exception cref="NotSupportedException">The model's output is a Table.</exception>
+    public static Tensor<T> Predict<T>(this Module<T> model, DataSet<MiniBatch<T>> data) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rows = new List<Tensor<T>>();
+        Run(model, data, (_, output, _) =>
+        {
+            if (output is not Tensor<T> tensor) throw new NotSupportedException($"Predict stacks tensor outputs; {model.Label} returned {Activity.Describe(output)}");
+            rows.Add(tensor.Clone());
+        });
+        if (rows.Count == 0) return new Tensor<T>();
+        var first = rows[0];
+        var result = new Tensor<T>([rows.Sum(r => r.Size(0)), .. first.Size()[1..]]);
+        int at = 0;
+        foreach (var r in rows)
+        {
+            result.Narrow(0, at, r.Size(0)).Copy(r);
+            at += r.Size(0);
+        }
+        return result;
+    }
+
+    /// <summary>The 0-based class with the highest score for every record of <paramref name="data"/> (output [N, classes]).</summary>
+    public static int[] PredictClass<T>(this Module<T> model, DataSet<MiniBatch<T>> data) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scores = Predict(model, data);
+        if (scores.Dim() != 2) throw new ArgumentException($"PredictClass needs outputs [N, classes], got [{string.Join(", ", scores.Size())}]", nameof(model));
+        var classes = new int[scores.Size(0)];
+        for (int i = 0; i < classes.Length; i++)
+        {
+            int best = 0;
+            for (int c = 1; c < scores.Size(1); c++)
+                if (scores[i, c] > scores[i, best]) best = c;
+            classes[i] = best;
+        }
+        return classes;
+    }
+
+    /// <summary>Scores the model on <paramref name="data"/> with each of <paramref name="methods"/>.</summary>
+    public static (ValidationMethod<T> Method, ValidationResult Result)[] Evaluate<T>(this Module<T> model, DataSet<MiniBatch<T>> data,
+        params ValidationMethod<T>[] methods) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        if (methods.Length == 0) throw new ArgumentException("Evaluate needs at least one validation method", nameof(methods));
+        var results = new ValidationResult?[methods.Length];
+        Run(model, data, (_, output, target) =>
+        {
+            for (int m = 0; m < methods.Length; m++)
+            {
+                var result = methods[m].Apply(output.ToTensor<T>(), target);
+                results[m] = results[m] is null ? result : results[m]! + result;
+            }
+        });
+        if (results.Any(r => r is null)) throw new ArgumentException("the data set has no records", nameof(data));
+        return [.. methods.Select((method, i) => (method, results[i]!))];
+    }
+
+    /// <summary>Feeds every batch through replicas of the model; <paramref name="consume"/> gets each slice's output and target, in order.</summary>
+    private static void Run<T>(Module<T> model, DataSet<MiniBatch<T>> data, Action<int, IActivity, Tensor<T>> consume) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        bool wasTraining = model.IsTraining;
+        var replicas = new ModelReplicas<T>(model, criterion: null, Engine.CoreNumber);
+        replicas.SetTraining(false);
+        try
+        {
+            int index = 0;
+            foreach (var batch in data.Data(train: false))
+            {
+                var outputs = replicas.Forward(batch.Input);
+                for (int r = 0; r < outputs.Length; r++)
+                {
+                    var (offset, length) = ModelReplicas<T>.Slice(batch.Size, outputs.Length, r);
+                    consume(index++, outputs[r], outputs.Length == 1 ? batch.Target : batch.Target.Narrow(0, offset, length));
+                }
+            }
+        }
+        finally
+        {
+            if (wasTraining) model.Training();
+        }
+    }
+}

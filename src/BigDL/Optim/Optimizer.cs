@@ -1,0 +1,187 @@
+using System.Numerics;
+using BigDL.DataSets;
+using BigDL.NN;
+using BigDL.Visualization;
+
+namespace BigDL.Optim;
+
+/// <summary>
+/// Trains a model on a data set: what to minimise (the criterion), how (the optim method), until when, with what
+/// validation, checkpoints, summaries and gradient clipping. Configure with the <c>Set…</c> methods (each returns this
+/// optimizer), then call <see cref="Optimize()"/>. Progress is published to subscribers (<see cref="IObservable{T}"/>).
+/// </summary>
+/// <remarks>BigDL's <c>Optimizer</c>; made by <see cref="Optimizer.Create{T}"/>.</remarks>
+public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<IObserver<TrainingEvent>> _observers = [];
+
+    /// <summary>An optimizer of <paramref name="model"/> on <paramref name="dataset"/> against <paramref name="criterion"/>.</summary>
+    protected Optimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(criterion);
+        Model = model;
+        DataSet = dataset;
+        Criterion = criterion;
+    }
+
+    /// <summary>The model trained (its weights are updated in place).</summary>
+    public Module<T> Model { get; }
+
+    /// <summary>The training data.</summary>
+    public DataSet<MiniBatch<T>> DataSet { get; }
+
+    /// <summary>The loss minimised.</summary>
+    public Criterion<T> Criterion { get; }
+
+    /// <summary>The optimisation method (default: BigDL's, plain <see cref="SGD{T}"/> with learning rate 1e-3).</summary>
+    public OptimMethod<T> OptimMethod { get; private set; } = new SGD<T>();
+
+    /// <summary>When training stops (default: BigDL's, after 100 iterations).</summary>
+    public Trigger EndWhen { get; private set; } = Trigger.MaxIteration(100);
+
+    /// <summary>When and on what the model is validated; null without validation.</summary>
+    public (Trigger Trigger, DataSet<MiniBatch<T>> DataSet, ValidationMethod<T>[] Methods)? Validation { get; private set; }
+
+    /// <summary>Where and when checkpoints are written; null without checkpoints.</summary>
+    public (string Folder, Trigger Trigger, bool Overwrite)? Checkpoint { get; private set; }
+
+    /// <summary>The summary training scalars go to (Loss, Throughput, LearningRate per iteration), or null.</summary>
+    public TrainSummary? TrainSummary { get; private set; }
+
+    /// <summary>The summary validation scores go to, or null.</summary>
+    public ValidationSummary? ValidationSummary { get; private set; }
+
+    /// <summary>How gradients are clipped before each update.</summary>
+    public GradientClipping Clipping { get; private set; } = GradientClipping.None;
+
+    /// <summary>The checkpoint training resumes from, or null to start afresh.</summary>
+    public string? ResumeCheckpoint { get; private set; }
+
+    /// <summary>Uses <paramref name="method"/> to update the weights.</summary>
+    public Optimizer<T> SetOptimMethod(OptimMethod<T> method)
+    {
+        OptimMethod = method ?? throw new ArgumentNullException(nameof(method));
+        return this;
+    }
+
+    /// <summary>Stops training when <paramref name="trigger"/> fires (e.g. <see cref="Trigger.MaxEpoch"/>).</summary>
+    public Optimizer<T> SetEndWhen(Trigger trigger)
+    {
+        EndWhen = trigger ?? throw new ArgumentNullException(nameof(trigger));
+        return this;
+    }
+
+    /// <summary>Scores the model on <paramref name="dataset"/> with <paramref name="methods"/> whenever <paramref name="trigger"/> fires.</summary>
+    /// <exception cref="ArgumentException">No validation method is given.</exception>
+    public Optimizer<T> SetValidation(Trigger trigger, DataSet<MiniBatch<T>> dataset, params ValidationMethod<T>[] methods)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(methods);
+        if (methods.Length == 0) throw new ArgumentException("SetValidation needs at least one validation method, e.g. new Top1Accuracy<float>()", nameof(methods));
+        Validation = (trigger, dataset, (ValidationMethod<T>[])methods.Clone());
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a checkpoint into <paramref name="folder"/> whenever <paramref name="trigger"/> fires: one file per
+    /// iteration (<c>checkpoint.N.bigdl</c>), or the same <c>checkpoint.bigdl</c> each time when <paramref name="overwrite"/>.
+    /// </summary>
+    public Optimizer<T> SetCheckpoint(string folder, Trigger trigger, bool overwrite = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(trigger);
+        if (File.Exists(folder)) throw new ArgumentException($"checkpoint folder {folder} is a file", nameof(folder));
+        Checkpoint = (folder, trigger, overwrite);
+        return this;
+    }
+
+    /// <summary>Continues the training saved in <paramref name="checkpointPath"/>: its weights, optim method (with its state) and position.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public Optimizer<T> ResumeFrom(string checkpointPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(checkpointPath);
+        if (!File.Exists(checkpointPath)) throw new FileNotFoundException($"no checkpoint at {Path.GetFullPath(checkpointPath)}", checkpointPath);
+        ResumeCheckpoint = checkpointPath;
+        return this;
+    }
+
+    /// <summary>Writes training scalars to <paramref name="summary"/> (BigDL's <c>setTrainSummary</c>).</summary>
+    public Optimizer<T> SetTrainSummary(TrainSummary summary)
+    {
+        TrainSummary = summary ?? throw new ArgumentNullException(nameof(summary));
+        return this;
+    }
+
+    /// <summary>Writes validation scores to <paramref name="summary"/> (BigDL's <c>setValidationSummary</c>).</summary>
+    public Optimizer<T> SetValidationSummary(ValidationSummary summary)
+    {
+        ValidationSummary = summary ?? throw new ArgumentNullException(nameof(summary));
+        return this;
+    }
+
+    /// <summary>Clamps every gradient element into [<paramref name="min"/>, <paramref name="max"/>] (BigDL's <c>setConstantGradientClipping</c>).</summary>
+    public Optimizer<T> SetConstantGradientClipping(double min, double max)
+    {
+        Clipping = GradientClipping.Constant(min, max);
+        return this;
+    }
+
+    /// <summary>Scales the gradient down when its L2 norm exceeds <paramref name="clipNorm"/> (BigDL's <c>setGradientClippingByl2Norm</c>).</summary>
+    public Optimizer<T> SetGradientClippingByL2Norm(double clipNorm)
+    {
+        Clipping = GradientClipping.L2Norm(clipNorm);
+        return this;
+    }
+
+    /// <summary>Turns gradient clipping off.</summary>
+    public Optimizer<T> DisableGradientClipping()
+    {
+        Clipping = GradientClipping.None;
+        return this;
+    }
+
+    /// <summary>Trains until <see cref="EndWhen"/> fires, then returns the trained model.</summary>
+    /// <exception cref="OperationCanceledException">Never: a cancelled training stops after the current iteration and returns the model.</exception>
+    public Module<T> Optimize() => Optimize(CancellationToken.None);
+
+    /// <summary>
+    /// Trains until <see cref="EndWhen"/> fires or <paramref name="cancellation"/> is cancelled (checked between
+    /// iterations; the model is then as after the last full iteration), and returns the model.
+    /// </summary>
+    public abstract Module<T> Optimize(CancellationToken cancellation);
+
+    /// <inheritdoc/>
+    public IDisposable Subscribe(IObserver<TrainingEvent> observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        lock (_observers) _observers.Add(observer);
+        return new Subscription(this, observer);
+    }
+
+    /// <summary>Sends <paramref name="e"/> to every subscriber, in subscription order.</summary>
+    protected void Publish(TrainingEvent e)
+    {
+        IObserver<TrainingEvent>[] observers;
+        lock (_observers) observers = [.. _observers];
+        foreach (var observer in observers) observer.OnNext(e);
+    }
+
+    /// <summary>Tells every subscriber that training ended.</summary>
+    protected void PublishCompleted()
+    {
+        IObserver<TrainingEvent>[] observers;
+        lock (_observers) observers = [.. _observers];
+        foreach (var observer in observers) observer.OnCompleted();
+    }
+
+    private sealed class Subscription(Optimizer<T> optimizer, IObserver<TrainingEvent> observer) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (optimizer._observers) optimizer._observers.Remove(observer);
+        }
+    }
+}
