@@ -4,9 +4,9 @@ namespace BigDL.DataSets;
 
 /// <summary>
 /// The JPEG and PNG images of a folder with one sub-folder a class: the sub-folders, sorted by ordinal name, are the
-/// classes 0, 1, 2, …, and each image file directly inside one is a record of that class. Images are decoded with
-/// SkiaSharp into <see cref="LabeledBGRImage"/>s (values divided by <see cref="Normalize"/>) when a pass reaches them,
-/// so only the list of files stays in memory.
+/// classes 0, 1, 2, … (hidden ones, whose names start with a dot, are skipped), and each image file directly inside
+/// one is a record of that class. Images are decoded with SkiaSharp into <see cref="LabeledBGRImage"/>s (values
+/// divided by <see cref="Normalize"/>) when a pass reaches them, so only the list of files stays in memory.
 /// </summary>
 /// <remarks>
 /// <para>BigDL's <c>LocalImageFiles</c> + <c>LocalImgReader</c> (labels there were 1-based; BigDL also rescaled images,
@@ -34,7 +34,8 @@ public sealed class ImageFolder : DataSet<LabeledBGRImage>
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"image folder {folder} does not exist");
         Folder = folder;
         Normalize = normalize;
-        Classes = [.. Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+        Classes = [.. Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !name.StartsWith('.')).Order(StringComparer.Ordinal)];
         if (Classes.Count == 0) throw new ArgumentException($"image folder {folder} has no sub-folders (one a class)", nameof(folder));
         var files = new List<ImageFile>();
         for (int label = 0; label < Classes.Count; label++)

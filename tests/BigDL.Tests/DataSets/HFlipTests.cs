@@ -32,4 +32,16 @@ public class HFlipTests
         Assert.Equal(Enumerable.Range(0, 100).Select(_ => draws.Uniform() >= 0.5), flipped);
         Assert.InRange(flipped.Count(f => f), 30, 70);
     }
+
+    [Fact]
+    public void Clone_WithAGenerator_ForksItDeterministically()
+    {
+        List<bool> Decisions(Transformer<LabeledBGRImage, LabeledBGRImage> flip) =>
+            [.. flip.Apply(Enumerable.Range(0, 64).Select(_ => Images.Coded(2, 1))).Select(i => i.Content[0] == Images.Code(1, 0, 0))];
+        var a = new HFlip(random: new RandomGenerator(8)).Clone();
+        var b = new HFlip(random: new RandomGenerator(8)).Clone();
+        var original = new HFlip(random: new RandomGenerator(8));
+        Assert.Equal(Decisions(a), Decisions(b));
+        Assert.NotEqual(Decisions(original), Decisions(new HFlip(random: new RandomGenerator(8)).Clone()));
+    }
 }

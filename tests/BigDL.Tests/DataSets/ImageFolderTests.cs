@@ -43,6 +43,7 @@ public sealed class ImageFolderTests : IDisposable
         WriteImage("ant/2.PNG", 2, 2);
         WriteImage("ant/1.jpg", 8, 8, SKEncodedImageFormat.Jpeg);
         _files.Write("ant/notes.txt", [1, 2, 3]);
+        WriteImage(".ipynb_checkpoints/1.png", 2, 2);
         var folder = new ImageFolder(_files.Folder, seed: 1);
         Assert.Equal(["Zebra", "ant", "cat"], folder.Classes);
         Assert.Equal(4, folder.Size);

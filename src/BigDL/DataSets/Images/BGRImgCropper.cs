@@ -47,6 +47,9 @@ public sealed class BGRImgCropper : Transformer<LabeledBGRImage, LabeledBGRImage
         return Crop(source);
     }
 
+    /// <summary>An independent copy; a generator given to this one is not shared but forked (seeded by its next draw).</summary>
+    public override Transformer<LabeledBGRImage, LabeledBGRImage> Clone() => new BGRImgCropper(CropWidth, CropHeight, Method, Forked.From(_random));
+
     /// <inheritdoc/>
     public override string ToString() => $"BGRImgCropper({CropWidth}x{CropHeight}, {Method})";
 

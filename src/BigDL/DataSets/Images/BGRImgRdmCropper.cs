@@ -48,6 +48,9 @@ public sealed class BGRImgRdmCropper : Transformer<LabeledBGRImage, LabeledBGRIm
         return Crop(source);
     }
 
+    /// <summary>An independent copy; a generator given to this one is not shared but forked (seeded by its next draw).</summary>
+    public override Transformer<LabeledBGRImage, LabeledBGRImage> Clone() => new BGRImgRdmCropper(CropHeight, CropWidth, Padding, Forked.From(_random));
+
     /// <inheritdoc/>
     public override string ToString() => $"BGRImgRdmCropper({CropHeight}, {CropWidth}, padding {Padding})";
 

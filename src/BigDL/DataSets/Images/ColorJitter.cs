@@ -45,6 +45,9 @@ public sealed class ColorJitter : Transformer<LabeledBGRImage, LabeledBGRImage>
         return Jitter(source);
     }
 
+    /// <summary>An independent copy; a generator given to this one is not shared but forked (seeded by its next draw).</summary>
+    public override Transformer<LabeledBGRImage, LabeledBGRImage> Clone() => new ColorJitter(Brightness, Contrast, Saturation, Forked.From(_random));
+
     /// <inheritdoc/>
     public override string ToString() => $"ColorJitter(brightness {Brightness}, contrast {Contrast}, saturation {Saturation})";
 

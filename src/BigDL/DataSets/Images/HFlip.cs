@@ -30,6 +30,9 @@ public sealed class HFlip : Transformer<LabeledBGRImage, LabeledBGRImage>
         return Flip(source);
     }
 
+    /// <summary>An independent copy; a generator given to this one is not shared but forked (seeded by its next draw).</summary>
+    public override Transformer<LabeledBGRImage, LabeledBGRImage> Clone() => new HFlip(Threshold, Forked.From(_random));
+
     /// <inheritdoc/>
     public override string ToString() => $"HFlip({Threshold})";
 

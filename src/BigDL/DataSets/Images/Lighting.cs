@@ -48,6 +48,9 @@ public sealed class Lighting : Transformer<LabeledBGRImage, LabeledBGRImage>
         return Light(source);
     }
 
+    /// <summary>An independent copy; a generator given to this one is not shared but forked (seeded by its next draw).</summary>
+    public override Transformer<LabeledBGRImage, LabeledBGRImage> Clone() => new Lighting(AlphaStd, Forked.From(_random));
+
     /// <inheritdoc/>
     public override string ToString() => $"Lighting({AlphaStd})";
 
