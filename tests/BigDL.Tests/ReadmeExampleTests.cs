@@ -2,6 +2,8 @@ using BigDL.DataSets;
 using BigDL.Models;
 using BigDL.NN;
 using BigDL.Tensors;
+using BigDL.Tests.Visualization;
+using BigDL.Visualization;
 
 namespace BigDL.Tests;
 
@@ -85,5 +87,19 @@ public class ReadmeExampleTests
         Assert.Equal([128, 28, 28], batch.Input.Size());
         Assert.Equal([128], batch.Target.Size());
         Assert.Equal([128, 10], model.Forward(batch.Input).ToTensor<float>().Size());
+    }
+
+    [Fact]
+    public void TrainingSummariesExample_WritesWhereTheReadmeSays()
+    {
+        using var logs = new TempDirectory();   // the README's /tmp/bigdl-logs
+        using var train = new TrainSummary(logDir: logs.Path, appName: "lenet");
+        train.AddScalar("Loss", 2.30, step: 1);
+        var losses = train.ReadScalar("Loss");
+
+        Assert.Equal(Path.Combine(logs.Path, "lenet", "train"), train.Folder);
+        Assert.Matches(@"^events\.out\.tfevents\.\d{10}\.", Path.GetFileName(Assert.Single(Directory.GetFiles(train.Folder))));
+        var (step, value, _) = Assert.Single(losses);
+        Assert.Equal((1L, 2.30f), (step, value));
     }
 }
