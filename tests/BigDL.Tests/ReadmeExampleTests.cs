@@ -1,3 +1,4 @@
+using BigDL.DataSets;
 using BigDL.Models;
 using BigDL.NN;
 using BigDL.Tensors;
@@ -66,6 +67,26 @@ public class ReadmeExampleTests
         var output = model.Forward(Tensor<float>.Rand(4, 784)).ToTensor<float>();
         Assert.Equal([4, 10], output.Size());
         Assert.Equal(784L * 128 * 2 + 128 * 2 + 128 * 10 + 10, model.ParameterCount());
+    }
+
+    [Fact]
+    public void DataExample_StreamsNormalisesAndBatchesForLeNet5()
+    {
+        RandomGenerator.Default.SetSeed(42);
+        var model = LeNet5.Create<float>(classNum: 10);
+        var images = Mnist.Open("/usr/share/datasets/fashion-mnist", Split.Train)
+            .Transform(new BytesToGreyImg(28, 28));
+        var normalizer = GreyImgNormalizer.FromDataSet(images);
+        var train = images.Transform(normalizer).Transform(new GreyImgToBatch<float>(128));
+        train.Shuffle(epoch: 1);
+        var batch = train.Data(train: true).First();
+
+        Assert.Equal(60000, train.Size);
+        Assert.Equal(0.2860, normalizer.Mean, 4);
+        Assert.Equal(0.3530, normalizer.Std, 4);
+        Assert.Equal([128, 28, 28], batch.Input.Size());
+        Assert.Equal([128], batch.Target.Size());
+        Assert.Equal([128, 10], model.Forward(batch.Input).ToTensor<float>().Size());
     }
 
     [Fact]
