@@ -9,8 +9,9 @@ ROOT=$PWD
 CONFIG=${CONFIG:-Release}
 
 # Debian packages the project needs: OpenBLAS and Intel MKL (BLAS providers; MKL threads on GNU OpenMP, libgomp1),
-# Fashion-MNIST (real data).
-APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt libgomp1 dataset-fashion-mnist)
+# Fashion-MNIST (real data), and Python's protobuf runtime (python3-protobuf), with which a test reads our TensorBoard
+# event files back independently of our own reader (tests/BigDL.Tests/Visualization/read_events.py).
+APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt libgomp1 dataset-fashion-mnist python3-protobuf)
 # Only for the layer benchmark against TorchSharp (bench-nn): tools that make libtorch's wrapper load on Debian 12.
 BENCH_NN_PACKAGES=(g++ patchelf binutils)
 

@@ -1,6 +1,8 @@
 using BigDL.Models;
 using BigDL.NN;
 using BigDL.Tensors;
+using BigDL.Tests.Visualization;
+using BigDL.Visualization;
 
 namespace BigDL.Tests;
 
@@ -64,5 +66,19 @@ public class ReadmeExampleTests
         var output = model.Forward(Tensor<float>.Rand(4, 784)).ToTensor<float>();
         Assert.Equal([4, 10], output.Size());
         Assert.Equal(784L * 128 * 2 + 128 * 2 + 128 * 10 + 10, model.ParameterCount());
+    }
+
+    [Fact]
+    public void TrainingSummariesExample_WritesWhereTheReadmeSays()
+    {
+        using var logs = new TempDirectory();   // the README's /tmp/bigdl-logs
+        using var train = new TrainSummary(logDir: logs.Path, appName: "lenet");
+        train.AddScalar("Loss", 2.30, step: 1);
+        var losses = train.ReadScalar("Loss");
+
+        Assert.Equal(Path.Combine(logs.Path, "lenet", "train"), train.Folder);
+        Assert.Matches(@"^events\.out\.tfevents\.\d{10}\.", Path.GetFileName(Assert.Single(Directory.GetFiles(train.Folder))));
+        var (step, value, _) = Assert.Single(losses);
+        Assert.Equal((1L, 2.30f), (step, value));
     }
 }

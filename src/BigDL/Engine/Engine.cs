@@ -19,6 +19,40 @@ public static class Engine
     /// <summary>Number of cores this process computes with.</summary>
     public static int CoreNumber => _coreNumber;
 
+    /// <summary>Number of nodes (processes) training together; 1 on one machine.</summary>
+    public static int NodeNumber { get; private set; } = 1;
+
+    /// <summary>Whether the Engine was initialised to run on a Spark cluster.</summary>
+    public static bool OnSpark { get; private set; }
+
+    /// <summary>
+    /// Configures the Engine as BigDL's <c>Engine.init(nodeNumber, coreNumber, onSpark)</c>: <paramref name="coreNumber"/>
+    /// cores per node, <paramref name="nodeNumber"/> nodes. Without a call the Engine runs one node on every core of the
+    /// machine (<see cref="Environment.ProcessorCount"/>). Calling it again reconfigures the Engine (the compute threads
+    /// follow at the next parallel loop); do it between trainings, not during one.
+    /// </summary>
+    /// <returns>The configuration now in force.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A number is below 1.</exception>
+    /// <exception cref="NotSupportedException">
+    /// More than one node, or Spark: distributed training comes with BigDL.Distributed (not in this build yet).
+    /// </exception>
+    public static EngineConfiguration Init(int nodeNumber, int coreNumber, bool onSpark = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodeNumber, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(coreNumber, 1);
+        if (onSpark || nodeNumber > 1)
+            throw new NotSupportedException(
+                $"Engine.Init(nodeNumber: {nodeNumber}, coreNumber: {coreNumber}, onSpark: {onSpark.ToString().ToLowerInvariant()}): " +
+                "training on several nodes or on Spark needs BigDL.Distributed, which this build does not have yet; use nodeNumber: 1, onSpark: false");
+        SetCoreNumber(coreNumber);
+        NodeNumber = nodeNumber;
+        OnSpark = onSpark;
+        return Configuration;
+    }
+
+    /// <summary>The configuration in force.</summary>
+    public static EngineConfiguration Configuration => new(NodeNumber, CoreNumber, OnSpark);
+
     /// <summary>Sets the number of cores for element-wise kernels and BLAS.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="coreNumber"/> is below 1.</exception>
     public static void SetCoreNumber(int coreNumber)

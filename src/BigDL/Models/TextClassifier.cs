@@ -10,7 +10,7 @@ namespace BigDL.Models;
 /// <remarks>
 /// After BigDL's <c>example/textclassification</c>. Input: embedded sequences [N, sequenceLength, embeddingDim] (e.g.
 /// GloVe vectors); they are turned into [N, embeddingDim, 1, sequenceLength] images. The last pooling spans whatever
-/// length remains, so any <c>sequenceLength</c> of at least 49 works (BigDL's example uses 1000, where the
+/// length remains, so any <c>sequenceLength</c> of at least 149 works (BigDL's example uses 1000, where the
 /// last window is 35 wide as in BigDL).
 /// </remarks>
 public static class TextClassifier
@@ -26,7 +26,7 @@ public static class TextClassifier
         int first = (sequenceLength - 4 - 5) / 5 + 1;
         int second = (first - 4 - 5) / 5 + 1;
         int last = second - 4;
-        if (last < 1) throw new ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, "sequenceLength must be at least 49");
+        if (last < 1) throw new ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, "sequenceLength must be at least 149 (three 5-wide convolutions, two 5-wide poolings)");
         return new Sequential<T>()
             .Add(new Transpose<T>((1, 2)))
             .Add(new Reshape<T>([embeddingDim, 1, sequenceLength], batchMode: true))

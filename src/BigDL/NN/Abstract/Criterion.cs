@@ -28,6 +28,12 @@ public abstract class Criterion<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="LayerException">Input or target does not fit this criterion.</exception>
     public abstract IActivity Backward(IActivity input, IActivity target);
 
+    /// <summary>
+    /// Whether the loss is a mean over the batch (BigDL's <c>sizeAverage</c>, true for most criterions), so that the
+    /// losses and gradients of parts of a batch combine weighted by their sizes; false when it is a sum.
+    /// </summary>
+    public virtual bool AveragesOverBatch => true;
+
     /// <summary>A deep copy sharing nothing with this criterion.</summary>
     public Criterion<T> CloneCriterion() => ModuleCloner.Clone(this);
 

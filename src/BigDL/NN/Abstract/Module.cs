@@ -166,6 +166,9 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>A one-line description: <see cref="ToString"/> for layers, the print name for containers.</summary>
     internal virtual string OneLine => ToString();
 
+    /// <summary>The name given by <see cref="SetName"/>, or null when the module has only a generated one.</summary>
+    internal string? GivenName => _named ? _name : null;
+
     /// <summary>How messages name this module: its one-line description, and its name when one was set.</summary>
     internal string Label => _named ? $"{OneLine} '{_name}'" : OneLine;
 

@@ -119,6 +119,9 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
     /// <summary>The bias [nOutputPlane], or null without bias.</summary>
     public Tensor<T>? Bias { get; }
 
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool WithBias => Bias is not null;
+
     /// <summary>Gradient of the bias, or null without bias.</summary>
     public Tensor<T>? GradBias { get; }
 

@@ -39,6 +39,7 @@ public sealed class SpatialConvolutionMap<T> : TensorModule<T> where T : unmanag
                 _connections[i, j] = int.CreateTruncating(connTable[i, j]);
                 if (_connections[i, j] < 0) throw new ArgumentException($"connection {i} has a negative plane {_connections[i, j]}; planes are 0-based", nameof(connTable));
             }
+        ConnTable = connTable.Clone();
         NInputPlane = Enumerable.Range(0, k).Max(i => _connections[i, 0]) + 1;
         NOutputPlane = Enumerable.Range(0, k).Max(i => _connections[i, 1]) + 1;
         (KW, KH, DW, DH, PadW, PadH) = (kW, kH, dW, dH, padW, padH);
@@ -51,6 +52,9 @@ public sealed class SpatialConvolutionMap<T> : TensorModule<T> where T : unmanag
 
     /// <summary>Input planes (the largest input plane in the table, plus 1).</summary>
     public int NInputPlane { get; }
+
+    /// <summary>The connections [K, 2] as given: (input plane, output plane), 0-based.</summary>
+    public Tensor<T> ConnTable { get; }
 
     /// <summary>Output planes.</summary>
     public int NOutputPlane { get; }

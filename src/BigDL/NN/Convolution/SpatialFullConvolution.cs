@@ -93,6 +93,9 @@ public sealed class SpatialFullConvolution<T> : TensorModule<T> where T : unmana
     /// <summary>The bias [nOutputPlane], or null.</summary>
     public Tensor<T>? Bias { get; }
 
+    /// <summary>Whether the layer has no bias.</summary>
+    public bool NoBias => Bias is null;
+
     /// <summary>Gradient of the bias, or null.</summary>
     public Tensor<T>? GradBias { get; }
 

@@ -87,6 +87,9 @@ public sealed class VolumetricConvolution<T> : TensorModule<T> where T : unmanag
     /// <summary>The bias, or null.</summary>
     public Tensor<T>? Bias { get; }
 
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool WithBias => Bias is not null;
+
     /// <summary>Gradient of the bias, or null.</summary>
     public Tensor<T>? GradBias { get; }
 

@@ -27,6 +27,9 @@ public sealed class ClassNLLCriterion<T>(Tensor<T>? weights = null, bool sizeAve
     /// <summary>Whether the loss is averaged over the total target weight.</summary>
     public bool SizeAverage { get; } = sizeAverage;
 
+    /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
     /// <summary>The ignored target value.</summary>
     public int PaddingValue { get; } = paddingValue;
 

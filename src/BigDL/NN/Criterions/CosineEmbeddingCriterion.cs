@@ -23,6 +23,9 @@ public sealed class CosineEmbeddingCriterion<T>(double margin = 0, bool sizeAver
     public bool SizeAverage { get; } = sizeAverage;
 
     /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
+    /// <inheritdoc/>
     protected override T UpdateOutput(Table input, Tensor<T> target)
     {
         var (a, b, y) = Check(input, target);

@@ -16,6 +16,15 @@ public sealed class CrossEntropyCriterion<T>(Tensor<T>? weights = null, bool siz
     private readonly LogSoftMax<T> _logSoftMax = new();
     private readonly ClassNLLCriterion<T> _nll = new(weights, sizeAverage);
 
+    /// <summary>Per-class weights, or null for equal weights.</summary>
+    public Tensor<T>? Weights => _nll.Weights;
+
+    /// <summary>Whether the loss is averaged over the total target weight instead of summed.</summary>
+    public bool SizeAverage => _nll.SizeAverage;
+
+    /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
     /// <inheritdoc/>
     protected override T UpdateOutput(Tensor<T> input, Tensor<T> target)
     {

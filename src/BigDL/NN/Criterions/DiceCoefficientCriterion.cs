@@ -17,6 +17,9 @@ public sealed class DiceCoefficientCriterion<T>(bool sizeAverage = true, double 
     /// <summary>Whether the loss is averaged over samples.</summary>
     public bool SizeAverage { get; } = sizeAverage;
 
+    /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
     /// <summary>Smoothing ε.</summary>
     public double Epsilon { get; } = epsilon;
 

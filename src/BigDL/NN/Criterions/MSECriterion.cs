@@ -12,6 +12,9 @@ public sealed class MSECriterion<T>(bool sizeAverage = true) : TensorCriterion<T
     public bool SizeAverage { get; } = sizeAverage;
 
     /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
+    /// <inheritdoc/>
     protected override T UpdateOutput(Tensor<T> input, Tensor<T> target)
     {
         Check(input, target);

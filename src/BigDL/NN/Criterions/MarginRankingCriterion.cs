@@ -21,6 +21,9 @@ public sealed class MarginRankingCriterion<T>(double margin = 1, bool sizeAverag
     public bool SizeAverage { get; } = sizeAverage;
 
     /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
+    /// <inheritdoc/>
     protected override T UpdateOutput(Table input, Tensor<T> target)
     {
         var (a, b, y) = Check(input, target);

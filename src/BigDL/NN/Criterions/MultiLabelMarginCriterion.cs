@@ -18,6 +18,9 @@ public sealed class MultiLabelMarginCriterion<T>(bool sizeAverage = true) : Tens
     public bool SizeAverage { get; } = sizeAverage;
 
     /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
+    /// <inheritdoc/>
     protected override T UpdateOutput(Tensor<T> input, Tensor<T> target)
     {
         var (n, c, x, targets) = Check(input, target);

@@ -24,6 +24,9 @@ public sealed class MultiMarginCriterion<T>(int p = 1, Tensor<T>? weights = null
     /// <summary>Whether the loss is averaged over samples.</summary>
     public bool SizeAverage { get; } = sizeAverage;
 
+    /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
     /// <summary>Per-class weights, or null.</summary>
     public Tensor<T>? Weights { get; } = weights;
 

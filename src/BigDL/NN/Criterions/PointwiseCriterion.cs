@@ -15,6 +15,9 @@ public abstract class PointwiseCriterion<T> : TensorCriterion<T> where T : unman
     /// <summary>Whether the loss is averaged over the elements.</summary>
     public bool SizeAverage { get; }
 
+    /// <inheritdoc/>
+    public override bool AveragesOverBatch => SizeAverage;
+
     /// <summary>ℓ(x, y).</summary>
     private protected abstract double Term(double x, double y);
 

@@ -48,6 +48,9 @@ public sealed class Bilinear<T> : AbstractModule<Table, Tensor<T>, T> where T : 
     /// <summary>The bias [outputSize], or null.</summary>
     public Tensor<T>? Bias { get; }
 
+    /// <summary>Whether the layer has a bias (BigDL's <c>biasRes</c>).</summary>
+    public bool BiasRes => Bias is not null;
+
     /// <summary>Gradient of the bias, or null.</summary>
     public Tensor<T>? GradBias { get; }
 

@@ -24,6 +24,9 @@ public sealed class CAdd<T> : TensorModule<T> where T : unmanaged, IFloatingPoin
     /// <summary>The learnable bias.</summary>
     public Tensor<T> Bias { get; }
 
+    /// <summary>The bias's shape as given.</summary>
+    public int[] Size => (int[])_size.Clone();
+
     /// <summary>Gradient of the bias.</summary>
     public Tensor<T> GradBias { get; }
 

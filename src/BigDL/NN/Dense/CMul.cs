@@ -25,6 +25,9 @@ public sealed class CMul<T> : TensorModule<T> where T : unmanaged, IFloatingPoin
     /// <summary>The learnable factors.</summary>
     public Tensor<T> Weight { get; }
 
+    /// <summary>The weight's shape as given.</summary>
+    public int[] Size => (int[])_size.Clone();
+
     /// <summary>Gradient of the factors.</summary>
     public Tensor<T> GradWeight { get; }
 

@@ -60,6 +60,9 @@ public sealed class Linear<T> : TensorModule<T> where T : unmanaged, IFloatingPo
     /// <summary>The bias [outputSize], or null without bias.</summary>
     public Tensor<T>? Bias { get; }
 
+    /// <summary>Whether the layer has a bias.</summary>
+    public bool WithBias => Bias is not null;
+
     /// <summary>Gradient of the bias, or null without bias.</summary>
     public Tensor<T>? GradBias { get; }
 

@@ -11,9 +11,13 @@ public sealed class Scale<T> : Container<Tensor<T>, Tensor<T>, T> where T : unma
     /// <param name="size">Shape of the scale and the shift (broadcast to the input, trailing dimensions aligned).</param>
     public Scale(params int[] size) : base(new Tensor<T>(), new Tensor<T>())
     {
+        Size = [.. size];
         AddModule(new CMul<T>(size));
         AddModule(new CAdd<T>(size));
     }
+
+    /// <summary>The shape of the scale and shift as given.</summary>
+    public int[] Size { get; }
 
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Tensor<T> input)

@@ -49,6 +49,15 @@ public sealed class Graph<T> : Container<IActivity, IActivity, T> where T : unma
     {
     }
 
+    /// <summary>For each node (in <see cref="Container{TIn, TOut, T}.Modules"/> order), the indices of the nodes it reads.</summary>
+    internal IReadOnlyList<int[]> NodePredecessors => _predecessors;
+
+    /// <summary>Indices of the input nodes, in the graph's input order.</summary>
+    internal IReadOnlyList<int> InputNodes => _inputs;
+
+    /// <summary>Indices of the output nodes, in the graph's output order.</summary>
+    internal IReadOnlyList<int> OutputNodes => _outputs;
+
     /// <summary>The node whose module is named <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No module has that name.</exception>
     public ModuleNode<T> Node(string name) =>

@@ -20,6 +20,18 @@ public sealed class SpatialContrastiveNormalization<T> : Container<Tensor<T>, Te
         AddModule(new SpatialDivisiveNormalization<T>(nInputPlane, kernel, threshold, thresval));
     }
 
+    /// <summary>Planes.</summary>
+    public int NInputPlane => ((SpatialSubtractiveNormalization<T>)Modules[0]).NInputPlane;
+
+    /// <summary>The averaging kernel.</summary>
+    public Tensor<T> Kernel => ((SpatialSubtractiveNormalization<T>)Modules[0]).Kernel;
+
+    /// <summary>Deviations at or below this are replaced.</summary>
+    public double Threshold => ((SpatialDivisiveNormalization<T>)Modules[1]).Threshold;
+
+    /// <summary>The replacement.</summary>
+    public double Thresval => ((SpatialDivisiveNormalization<T>)Modules[1]).Thresval;
+
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Tensor<T> input)
     {

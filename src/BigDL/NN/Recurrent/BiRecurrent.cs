@@ -18,6 +18,18 @@ public sealed class BiRecurrent<T> : Container<Tensor<T>, Tensor<T>, T> where T 
     {
     }
 
+    /// <summary>Creates the layer from its two directions, each a Recurrent with its own cell (what <see cref="Add"/> builds).</summary>
+    /// <exception cref="ArgumentException">A direction has no cell.</exception>
+    public BiRecurrent(Recurrent<T> forward, Recurrent<T> backward) : this()
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        if (forward.Modules.Count == 0 || backward.Modules.Count == 0)
+            throw new ArgumentException("both directions need their cell", forward.Modules.Count == 0 ? nameof(forward) : nameof(backward));
+        AddModule(forward);
+        AddModule(backward);
+    }
+
     /// <summary>Sets the cell: the forward direction gets it, the backward direction an independent copy (re-initialised).</summary>
     public BiRecurrent<T> Add(Cell<T> cell)
     {

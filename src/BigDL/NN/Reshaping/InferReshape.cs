@@ -19,6 +19,9 @@ public sealed class InferReshape<T>(int[] size, bool batchMode = false) : ViewMo
     /// <summary>Whether the first dimension is the batch.</summary>
     public bool BatchMode { get; } = batchMode;
 
+    /// <summary>The target shape as given (−1: inferred, 0: copied from the input).</summary>
+    public int[] Size => [.. _size];
+
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Tensor<T> input)
     {

@@ -10,6 +10,9 @@ public sealed class Transpose<T>(params (int, int)[] permutations) : TensorModul
 {
     private readonly (int, int)[] _permutations = [.. permutations];
 
+    /// <summary>The dimension pairs swapped, in order.</summary>
+    public (int, int)[] Permutations => [.. _permutations];
+
     /// <inheritdoc/>
     protected override Tensor<T> UpdateOutput(Tensor<T> input)
     {

@@ -24,6 +24,9 @@ public sealed class View<T> : ViewModule<T> where T : unmanaged, IFloatingPointI
         _sizes = (int[])sizes.Clone();
     }
 
+    /// <summary>The shape of one sample as given (−1: inferred).</summary>
+    public int[] Sizes => (int[])_sizes.Clone();
+
     /// <summary>Dimensions of one sample; an input with more is a batch (null: decided by element count).</summary>
     public int? NumInputDims { get; private set; }
 
