@@ -27,7 +27,7 @@ public sealed class WolfeLineSearch<T> : LineSearch<T> where T : unmanaged, IFlo
     public WolfeLineSearch(double c1 = 1e-4, double c2 = 0.9, double tolX = 1e-9, int maxIter = 20)
     {
         C1 = c1 > 0 && c1 < 1 ? c1 : throw HyperParameter.OutOfRange(nameof(c1), c1, "in (0, 1)");
-        C2 = c2 > c1 && c2 < 1 ? c2 : throw HyperParameter.OutOfRange(nameof(c2), c2, $"in (c1, 1) = ({c1}, 1)");
+        C2 = c2 > c1 && c2 < 1 ? c2 : throw HyperParameter.OutOfRange(nameof(c2), c2, string.Create(CultureInfo.InvariantCulture, $"in (c1, 1) = ({c1}, 1)"));
         TolX = HyperParameter.NonNegative(tolX, nameof(tolX));
         MaxIter = HyperParameter.Positive(maxIter, nameof(maxIter));
     }
