@@ -8,6 +8,7 @@ using BigDL.Visualization;
 namespace BigDL.Tests;
 
 /// <summary>The examples of README.md, kept compiling and true.</summary>
+[Collection(ProcessWideSettings.Name)] // the training example sets the Engine's cores
 public class ReadmeExampleTests
 {
     [Fact]
@@ -101,5 +102,55 @@ public class ReadmeExampleTests
         Assert.Matches(@"^events\.out\.tfevents\.\d{10}\.", Path.GetFileName(Assert.Single(Directory.GetFiles(train.Folder))));
         var (step, value, _) = Assert.Single(losses);
         Assert.Equal((1L, 2.30f), (step, value));
+    }
+
+    [Fact]
+    public void TrainingExample_TrainsValidatesCheckpointsAndSaves()
+    {
+        using var folder = new TempDirectory();   // the README's /tmp paths
+        int cores = Engine.CoreNumber;
+        try
+        {
+            Engine.Init(nodeNumber: 1, coreNumber: 2);
+            var dir = "/usr/share/datasets/fashion-mnist";
+            var normalizer = new GreyImgNormalizer(0.2860, 0.3530);
+            // The README trains on all 60000 images for 5 epochs; here 2560 of them for one short epoch.
+            var train = DataSet.Array(Mnist.Load(dir, Split.Train)[..2560], seed: 1)
+                .Transform(new BytesToGreyImg(28, 28)).Transform(normalizer).Transform(new GreyImgToBatch<float>(128));
+            var test = DataSet.Array(Mnist.Load(dir, Split.Test)[..1000])
+                .Transform(new BytesToGreyImg(28, 28)).Transform(normalizer).Transform(new GreyImgToBatch<float>(128));
+
+            var optimizer = BigDL.Optim.Optimizer.Create(LeNet5.Create<float>(10), train, new ClassNLLCriterion<float>())
+                .SetOptimMethod(new BigDL.Optim.SGD<float>(learningRate: 0.05, momentum: 0.9, dampening: 0))
+                .SetValidation(BigDL.Optim.Trigger.EveryEpoch, test, new BigDL.Optim.Top1Accuracy<float>())
+                .SetCheckpoint(Path.Combine(folder.Path, "lenet-checkpoints"), BigDL.Optim.Trigger.EveryEpoch)
+                .SetEndWhen(BigDL.Optim.Trigger.MaxEpoch(1));
+            var events = new List<BigDL.Optim.TrainingEvent>();
+            using var progress = optimizer.Subscribe(new Recorder(events));
+            var model = optimizer.Optimize();
+            BigDL.Interop.ModelFile.SaveModule(model, Path.Combine(folder.Path, "lenet5.bigdl"));
+
+            var validation = Assert.Single(events.OfType<BigDL.Optim.ValidationCompleted>());
+            var accuracy = (BigDL.Optim.AccuracyResult)validation.Results[0].Result;
+            Assert.Equal(1000, accuracy.Count);
+            Assert.InRange(accuracy.Accuracy, 0.55, 1.0); // 20 iterations already beat chance (0.1) by far
+            Assert.Single(Directory.GetFiles(Path.Combine(folder.Path, "lenet-checkpoints")));
+            Assert.Equal(model.ToString(), BigDL.Interop.ModelFile.Load<float>(Path.Combine(folder.Path, "lenet5.bigdl")).ToString());
+        }
+        finally
+        {
+            Engine.SetCoreNumber(cores);
+        }
+    }
+
+    private sealed class Recorder(List<BigDL.Optim.TrainingEvent> events) : IObserver<BigDL.Optim.TrainingEvent>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error) => throw error;
+
+        public void OnNext(BigDL.Optim.TrainingEvent value) => events.Add(value);
     }
 }
