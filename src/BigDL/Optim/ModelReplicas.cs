@@ -75,7 +75,7 @@ internal sealed class ModelReplicas<T> where T : unmanaged, IFloatingPointIeee75
             model.ZeroGradParameters();
             var output = model.Forward(slice.Input);
             _losses[r] = double.CreateTruncating(criterion.Forward(output, slice.Target));
-            model.Backward(slice.Input, criterion.Backward(output, slice.Target));
+            model.BackwardForParameters(slice.Input, criterion.Backward(output, slice.Target));
         });
         double loss = 0;
         var weights = new double[parts];

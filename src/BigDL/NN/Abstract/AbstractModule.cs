@@ -72,6 +72,32 @@ public abstract class AbstractModule<TIn, TOut, T> : Module<T>
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="AccGradParameters"/> needs nothing <see cref="UpdateGradInput"/> computes, so a caller that
+    /// discards the input gradient may skip it (see <see cref="Module{T}.BackwardForParameters"/>).
+    /// </summary>
+    private protected virtual bool ParametersNeedNoInputGradient => false;
+
+    internal override void BackwardForParameters(IActivity input, IActivity gradOutput)
+    {
+        if (!ParametersNeedNoInputGradient)
+        {
+            Backward(input, gradOutput);
+            return;
+        }
+        var x = As<TIn>(input, nameof(input));
+        var g = As<TOut>(gradOutput, nameof(gradOutput));
+        try
+        {
+            if (g is Tensor<T> gradient && Output is Tensor<T> output) Require.SameShape(gradient, output);
+            AccGradParameters(x, g);
+        }
+        catch (ArgumentException e) when (e is not LayerException)
+        {
+            throw new LayerException(Label, e);
+        }
+    }
+
     /// <inheritdoc/>
     public sealed override IActivity Forward(IActivity input) => Forward(As<TIn>(input, nameof(input)));
 

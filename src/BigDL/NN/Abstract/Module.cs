@@ -51,6 +51,14 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="LayerException">The arguments do not fit this module.</exception>
     public abstract IActivity Backward(IActivity input, IActivity gradOutput);
 
+    /// <summary>
+    /// Backward for a caller that discards the input gradient (a training loop, at the model's input): accumulates the
+    /// parameter gradients as <see cref="Backward"/> does, and may skip gradients nobody reads — those of leading
+    /// layers without parameters, and the input gradient of a first layer that computes its weight gradient from its
+    /// input alone (Linear, SpatialConvolution). BigDL has no such call; its users set <c>propagateBack = false</c>.
+    /// </summary>
+    internal virtual void BackwardForParameters(IActivity input, IActivity gradOutput) => Backward(input, gradOutput);
+
     /// <summary>The learnable tensors and their gradients, in matching order; empty arrays for a module without any.</summary>
     public virtual (Tensor<T>[] Weights, Tensor<T>[] Gradients) Parameters() => ([], []);
 

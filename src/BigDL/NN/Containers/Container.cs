@@ -107,6 +107,19 @@ public abstract class Container<TIn, TOut, T> : AbstractModule<TIn, TOut, T>, IC
         }
     }
 
+    /// <summary>Runs child <paramref name="index"/>'s <see cref="Module{T}.BackwardForParameters"/>; its errors name this container.</summary>
+    private protected void BackwardChildForParameters(int index, IActivity input, IActivity gradOutput)
+    {
+        try
+        {
+            _modules[index].BackwardForParameters(input, gradOutput);
+        }
+        catch (LayerException e)
+        {
+            throw e.Within($"{Label}[{index}]");
+        }
+    }
+
     /// <summary>Prints the children as <c>(i): child</c> lines under <paramref name="header"/>, Torch style.</summary>
     protected string Describe(string header, string? flow = null)
     {

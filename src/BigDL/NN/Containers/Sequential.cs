@@ -47,6 +47,18 @@ public sealed class Sequential<T> : Container<IActivity, IActivity, T> where T :
         return gradient;
     }
 
+    internal override void BackwardForParameters(IActivity input, IActivity gradOutput)
+    {
+        if (_inputs.Count != Modules.Count)
+            throw new InvalidOperationException($"{Label}: Backward needs the input of the last Forward; call Forward first");
+        // Layers before the first one with parameters only pass gradients on to the discarded input: skip them.
+        int first = 0;
+        while (first < Modules.Count && Modules[first].ParameterCount() == 0) first++;
+        var gradient = gradOutput;
+        for (int i = Modules.Count - 1; i > first; i--) gradient = BackwardChild(i, _inputs[i], gradient);
+        if (first < Modules.Count) BackwardChildForParameters(first, _inputs[first], gradient);
+    }
+
     /// <inheritdoc/>
     public override string ToString()
     {

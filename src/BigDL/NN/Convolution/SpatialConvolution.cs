@@ -161,6 +161,9 @@ public class SpatialConvolution<T> : TensorModule<T> where T : unmanaged, IFloat
         return GradInput;
     }
 
+    /// <summary>The weight gradient needs only the input and the output gradient.</summary>
+    private protected override bool ParametersNeedNoInputGradient => true;
+
     /// <inheritdoc/>
     protected override void AccGradParameters(Tensor<T> input, Tensor<T> gradOutput)
     {

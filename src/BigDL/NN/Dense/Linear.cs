@@ -107,6 +107,9 @@ public sealed class Linear<T> : TensorModule<T> where T : unmanaged, IFloatingPo
         return GradInput;
     }
 
+    /// <summary>The weight gradient needs only the input and the output gradient.</summary>
+    private protected override bool ParametersNeedNoInputGradient => true;
+
     /// <inheritdoc/>
     protected override void AccGradParameters(Tensor<T> input, Tensor<T> gradOutput)
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace BigDL.NN;
 
@@ -67,9 +68,20 @@ internal static class Im2Col
                         var into = target.Slice(x0 + dx, x1 - x0);
                         TensorPrimitives.Add(into, line[x0..x1], into);
                     }
+                    else if (g.StrideW == 1) AddShort(line[x0..x1], target.Slice(x0 + dx, x1 - x0));
                     else for (int x = x0; x < x1; x++) target[x * g.StrideW + dx] += line[x];
                 }
             }
+    }
+
+    /// <summary>target += source for a short row (LeNet's are 8 wide): whole vectors, then the rest one by one.</summary>
+    private static void AddShort<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+            for (; i + Vector256<T>.Count <= source.Length; i += Vector256<T>.Count)
+                (Vector256.Create(target[i..]) + Vector256.Create(source[i..])).CopyTo(target[i..]);
+        for (; i < source.Length; i++) target[i] += source[i];
     }
 
     /// <summary>Output columns x whose input column x·stride + offset lies in [0, width).</summary>

@@ -25,14 +25,25 @@ internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointI
             if (!trans)
             {
                 T* src = a + (nint)(i0 + ir) * lda + p0;
-                if (rows == 8 && mr == 8 && typeof(T) == typeof(float) && Transpose8x8.IsSupported)
+                if (mr == 8 && typeof(T) == typeof(float) && Transpose8x8.IsSupported)
                 {
-                    // Eight rows read in 8×8 blocks and written transposed; the last kc mod 8 steps one by one.
+                    // Eight rows read in 8×8 blocks and written transposed; the last kc mod 8 steps one by one. A last
+                    // panel of fewer rows is first copied, zero-padded, into an 8-row scratch block.
+                    T* rowsOf = src;
+                    nint stride = lda;
+                    if (rows < 8)
+                    {
+                        var padded = PaddedRows(kc);
+                        new Span<T>(padded, 8 * kc).Clear();
+                        for (int i = 0; i < rows; i++) new ReadOnlySpan<T>(src + i * lda, kc).CopyTo(new Span<T>(padded + i * kc, kc));
+                        rowsOf = padded;
+                        stride = kc;
+                    }
                     int p = 0;
                     float scale = float.CreateTruncating(alpha);
-                    for (; p + 8 <= kc; p += 8) Transpose8x8.Run((float*)(src + p), lda, (float*)(d + p * 8), 8, scale);
+                    for (; p + 8 <= kc; p += 8) Transpose8x8.Run((float*)(rowsOf + p), stride, (float*)(d + p * 8), 8, scale);
                     for (; p < kc; p++)
-                        for (int i = 0; i < 8; i++) d[p * 8 + i] = alpha * src[i * lda + p];
+                        for (int i = 0; i < 8; i++) d[p * 8 + i] = alpha * rowsOf[i * stride + p];
                 }
                 else if (rows == 6 && mr == 6)
                 {
@@ -70,6 +81,16 @@ internal static unsafe class GemmPacking<T> where T : unmanaged, IFloatingPointI
                 }
             }
         }
+    }
+
+    [ThreadStatic]
+    private static T[]? t_paddedRows;
+
+    /// <summary>A pinned scratch block of 8 rows of <paramref name="kc"/> values on this thread.</summary>
+    private static T* PaddedRows(int kc)
+    {
+        if (t_paddedRows is null || t_paddedRows.Length < 8 * kc) t_paddedRows = GC.AllocateUninitializedArray<T>(8 * kc, pinned: true);
+        return (T*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(t_paddedRows));
     }
 
     /// <summary>
