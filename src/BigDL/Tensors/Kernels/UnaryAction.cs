@@ -27,6 +27,9 @@ internal readonly struct UnaryAction<T>(UnaryOp op, T a = default!, T b = defaul
             case UnaryOp.Sqrt: TensorPrimitives.Sqrt(x, d); break;
             case UnaryOp.Abs: TensorPrimitives.Abs(x, d); break;
             case UnaryOp.Neg: TensorPrimitives.Negate(x, d); break;
+            case UnaryOp.Tanh when typeof(T) == typeof(float) && FastTanh.IsSupported:
+                FastTanh.Apply(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(x), System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(d));
+                break;
             case UnaryOp.Tanh: TensorPrimitives.Tanh(x, d); break;
             case UnaryOp.Sigmoid: TensorPrimitives.Sigmoid(x, d); break;
             case UnaryOp.Clamp: TensorPrimitives.Max(x, a, d); TensorPrimitives.Min(d, b, d); break;
