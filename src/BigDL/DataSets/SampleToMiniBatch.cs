@@ -27,15 +27,7 @@ public sealed class SampleToMiniBatch<T> : Transformer<Sample<T>, MiniBatch<T>> 
     {
         ArgumentNullException.ThrowIfNull(source);
         var buffers = new BatchBuffers<T>();
-        var pending = new List<Sample<T>>(BatchSize);
-        foreach (var sample in source)
-        {
-            pending.Add(sample);
-            if (pending.Count < BatchSize) continue;
-            yield return Stack(pending, buffers);
-            pending.Clear();
-        }
-        if (pending.Count > 0) yield return Stack(pending, buffers);
+        foreach (var samples in Groups.Of(source, BatchSize)) yield return Stack(samples, buffers);
     }
 
     /// <inheritdoc/>

@@ -43,15 +43,7 @@ public sealed class BGRImgToBatch<T> : Transformer<LabeledBGRImage, MiniBatch<T>
     private IEnumerable<MiniBatch<T>> Batch(IEnumerable<LabeledBGRImage> source)
     {
         var buffers = new BatchBuffers<T>();
-        var pending = new List<LabeledBGRImage>(BatchSize);
-        foreach (var image in source)
-        {
-            pending.Add(image);
-            if (pending.Count < BatchSize) continue;
-            yield return Stack(pending, buffers);
-            pending.Clear();
-        }
-        if (pending.Count > 0) yield return Stack(pending, buffers);
+        foreach (var images in Groups.Of(source, BatchSize)) yield return Stack(images, buffers);
     }
 
     private MiniBatch<T> Stack(List<LabeledBGRImage> images, BatchBuffers<T> buffers)

@@ -39,15 +39,7 @@ public sealed class GreyImgToBatch<T> : Transformer<LabeledGreyImage, MiniBatch<
     private IEnumerable<MiniBatch<T>> Batch(IEnumerable<LabeledGreyImage> source)
     {
         var buffers = new BatchBuffers<T>();
-        var pending = new List<LabeledGreyImage>(BatchSize);
-        foreach (var image in source)
-        {
-            pending.Add(image);
-            if (pending.Count < BatchSize) continue;
-            yield return Stack(pending, buffers);
-            pending.Clear();
-        }
-        if (pending.Count > 0) yield return Stack(pending, buffers);
+        foreach (var images in Groups.Of(source, BatchSize)) yield return Stack(images, buffers);
     }
 
     private static MiniBatch<T> Stack(List<LabeledGreyImage> images, BatchBuffers<T> buffers)
