@@ -27,10 +27,21 @@ internal static class ConstructorArguments
     /// </summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
-        ["ip"] = "InPlace", ["kW"] = "KernelW", ["kH"] = "KernelH", ["dW"] = "StrideW", ["dH"] = "StrideH",
-        ["sizeH"] = "FactorH", ["sizeW"] = "FactorW", ["power"] = "PowerValue", ["dim"] = "Dimension", ["numInputDims"] = "NInputDims",
-        ["min"] = "MinValue", ["max"] = "MaxValue", ["nOutputDim1"] = "NOutputDim",
-        ["scale"] = "FactorH", ["initP"] = "P",
+        ["ip"] = "InPlace",
+        ["kW"] = "KernelW",
+        ["kH"] = "KernelH",
+        ["dW"] = "StrideW",
+        ["dH"] = "StrideH",
+        ["sizeH"] = "FactorH",
+        ["sizeW"] = "FactorW",
+        ["power"] = "PowerValue",
+        ["dim"] = "Dimension",
+        ["numInputDims"] = "NInputDims",
+        ["min"] = "MinValue",
+        ["max"] = "MaxValue",
+        ["nOutputDim1"] = "NOutputDim",
+        ["scale"] = "FactorH",
+        ["initP"] = "P",
     };
 
     /// <summary>The property that holds <paramref name="parameter"/>'s value on an object of <paramref name="type"/>.</summary>
