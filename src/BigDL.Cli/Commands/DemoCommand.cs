@@ -30,7 +30,7 @@ internal static class DemoCommand
             output.WriteLine("new Tensor<double>(2, 2).Fill(1.0):");
             output.WriteLine(new Tensor<double>(2, 2).Fill(1.0).ToString());
             output.WriteLine();
-            output.WriteLine($"GEMM {size}x{size}x{size} float on {blas.Name} ({blas.Threads} threads; {Blas.SelectionReason})");
+            output.WriteLine($"GEMM {size}x{size}x{size} float on {blas.Name}, split over {Engine.CoreNumber} cores ({Blas.SelectionReason})");
             TimeGemm(size, runs, output);
             return 0;
         }

@@ -54,7 +54,7 @@ internal static class InfoCommand
         try
         {
             IBlas current = Blas.Current;
-            output.WriteLine($"Chosen      {current.Name} ({Blas.SelectionReason}), {current.Threads} threads");
+            output.WriteLine($"Chosen      {current.Name} ({Blas.SelectionReason}); each call on one thread, the Engine spreads work over {Engine.CoreNumber} cores");
             return 0;
         }
         catch (InvalidOperationException e)
