@@ -32,7 +32,7 @@ public sealed class LBFGS<T> : OptimMethod<T> where T : unmanaged, IFloatingPoin
     /// <param name="tolX">Stop when the step's L1 norm or the change of loss is below this, ≥ 0 (default 1e-9).</param>
     /// <param name="nCorrection">How many past steps shape the direction, &gt; 0 (default 100).</param>
     /// <param name="learningRate">The step length factor, ≥ 0 (default 1).</param>
-    /// <param name="verbose">Whether to print why the iterations stopped.</param>
+    /// <param name="verbose">Whether to report why the iterations stopped, through <see cref="System.Diagnostics.Trace"/> (the library never writes to the console).</param>
     /// <param name="lineSearch">The line search; null: fixed steps.</param>
     /// <exception cref="ArgumentOutOfRangeException">A number is outside its range.</exception>
     public LBFGS(int maxIter = 20, double maxEval = double.MaxValue, double tolFun = 1e-5, double tolX = 1e-9,
@@ -161,7 +161,7 @@ public sealed class LBFGS<T> : OptimMethod<T> where T : unmanaged, IFloatingPoin
 
     private void Say(string message)
     {
-        if (Verbose) Console.WriteLine($"<optim.lbfgs> {message}");
+        if (Verbose) System.Diagnostics.Trace.WriteLine($"<optim.lbfgs> {message}");
     }
 
     private static double SumAbs(Tensor<T> g) => double.CreateTruncating(TensorPrimitives.SumOfMagnitudes<T>(g.AsSpan()));
