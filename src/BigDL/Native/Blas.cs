@@ -36,10 +36,6 @@ public static class Blas
     private static IBlas? _current;
     private static BlasSelection? _selection;
 
-    static Blas()
-    {
-    }
-
     /// <summary>Provider names in the order tried when <c>BIGDL_BLAS</c> is not set.</summary>
     public static IReadOnlyList<string> DefaultOrder => DefaultOrderView;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Numerics;
 using BigDL.DataSets;
 using BigDL.NN;
-using BigDL.Tensors;
 
 namespace BigDL.Optim;
 
@@ -110,25 +109,10 @@ internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> d
     {
         var clock = Stopwatch.StartNew();
         replicas.SetTraining(false);
-        var results = new ValidationResult?[methods.Length];
-        foreach (var batch in data.Data(train: false))
-        {
-            var outputs = replicas.Forward(batch.Input);
-            for (int r = 0; r < outputs.Length; r++)
-            {
-                var (offset, length) = ModelReplicas<T>.Slice(batch.Size, outputs.Length, r);
-                var target = outputs.Length == 1 ? batch.Target : batch.Target.Narrow(0, offset, length);
-                for (int m = 0; m < methods.Length; m++)
-                {
-                    var result = methods[m].Apply(outputs[r].ToTensor<T>(), target);
-                    results[m] = results[m] is null ? result : results[m]! + result;
-                }
-            }
-        }
-        if (results.Any(r => r is null)) throw new InvalidOperationException("the validation data set has no records");
-        state.Score = results[0]!.Result.Value;
+        var results = replicas.Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
+        state.Score = results[0].Result.Value;
         int done = state.Iteration - 1;
-        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m]!.Result.Value, done);
-        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]!))], clock.Elapsed));
+        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m].Result.Value, done);
+        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]))], clock.Elapsed));
     }
 }

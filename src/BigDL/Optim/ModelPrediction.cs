@@ -15,11 +15,15 @@ public static class ModelPrediction
     /// <exception cref="NotSupportedException">The model's output is a Table.</exception>
     public static Tensor<T> Predict<T>(this Module<T> model, DataSet<MiniBatch<T>> data) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var rows = new List<Tensor<T>>();
-        Run(model, data, (_, output, _) =>
+        var rows = Run(model, data, replicas =>
         {
-            if (output is not Tensor<T> tensor) throw new NotSupportedException($"Predict stacks tensor outputs; {model.Label} returned {Activity.Describe(output)}");
-            rows.Add(tensor.Clone());
+            var outputs = new List<Tensor<T>>();
+            replicas.ForEachOutput(data, (output, _) =>
+            {
+                if (output is not Tensor<T> tensor) throw new NotSupportedException($"Predict stacks tensor outputs; {model.Label} returned {Activity.Describe(output)}");
+                outputs.Add(tensor.Clone());
+            });
+            return outputs;
         });
         if (rows.Count == 0) return new Tensor<T>();
         var first = rows[0];
@@ -55,21 +59,14 @@ public static class ModelPrediction
     {
         ArgumentNullException.ThrowIfNull(methods);
         if (methods.Length == 0) throw new ArgumentException("Evaluate needs at least one validation method", nameof(methods));
-        var results = new ValidationResult?[methods.Length];
-        Run(model, data, (_, output, target) =>
-        {
-            for (int m = 0; m < methods.Length; m++)
-            {
-                var result = methods[m].Apply(output.ToTensor<T>(), target);
-                results[m] = results[m] is null ? result : results[m]! + result;
-            }
-        });
-        if (results.Any(r => r is null)) throw new ArgumentException("the data set has no records", nameof(data));
-        return [.. methods.Select((method, i) => (method, results[i]!))];
+        var results = Run(model, data, replicas => replicas.Score(data, methods))
+            ?? throw new ArgumentException("the data set has no records", nameof(data));
+        return [.. methods.Select((method, i) => (method, results[i]))];
     }
 
-    /// <summary>Feeds every batch through replicas of the model; <paramref name="consume"/> gets each slice's output and target, in order.</summary>
-    private static void Run<T>(Module<T> model, DataSet<MiniBatch<T>> data, Action<int, IActivity, Tensor<T>> consume) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Runs <paramref name="use"/> on replicas of the model in evaluation mode, then puts the model's mode back.</summary>
+    private static TResult Run<T, TResult>(Module<T> model, DataSet<MiniBatch<T>> data, Func<ModelReplicas<T>, TResult> use)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -78,16 +75,7 @@ public static class ModelPrediction
         replicas.SetTraining(false);
         try
         {
-            int index = 0;
-            foreach (var batch in data.Data(train: false))
-            {
-                var outputs = replicas.Forward(batch.Input);
-                for (int r = 0; r < outputs.Length; r++)
-                {
-                    var (offset, length) = ModelReplicas<T>.Slice(batch.Size, outputs.Length, r);
-                    consume(index++, outputs[r], outputs.Length == 1 ? batch.Target : batch.Target.Narrow(0, offset, length));
-                }
-            }
+            return use(replicas);
         }
         finally
         {

@@ -88,17 +88,42 @@ internal sealed class ModelReplicas<T> where T : unmanaged, IFloatingPointIeee75
         return loss;
     }
 
-    /// <summary>The model's output for <paramref name="input"/> computed by the replicas on slices of it, as one tensor per slice.</summary>
-    public IActivity[] Forward(Tensor<T> input)
+    /// <summary>
+    /// Every batch of <paramref name="data"/>, in stored order, through the replicas (each on a slice of it);
+    /// <paramref name="consume"/> gets each slice's output and target, in record order.
+    /// </summary>
+    public void ForEachOutput(DataSet<MiniBatch<T>> data, Action<IActivity, Tensor<T>> consume)
     {
-        int parts = Math.Min(Count, input.Size(0));
-        var outputs = new IActivity[parts];
-        Engine.For(parts, r =>
+        foreach (var batch in data.Data(train: false))
         {
-            var (offset, length) = Slice(input.Size(0), parts, r);
-            outputs[r] = _models[r].Forward(parts == 1 ? input : input.Narrow(0, offset, length));
+            int parts = Math.Min(Count, batch.Size);
+            var outputs = new IActivity[parts];
+            Engine.For(parts, r =>
+            {
+                var (offset, length) = Slice(batch.Size, parts, r);
+                outputs[r] = _models[r].Forward(parts == 1 ? batch.Input : batch.Input.Narrow(0, offset, length));
+            });
+            for (int r = 0; r < parts; r++)
+            {
+                var (offset, length) = Slice(batch.Size, parts, r);
+                consume(outputs[r], parts == 1 ? batch.Target : batch.Target.Narrow(0, offset, length));
+            }
+        }
+    }
+
+    /// <summary>Each of <paramref name="methods"/> over all of <paramref name="data"/>, merged; null when it has no records.</summary>
+    public ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
+    {
+        var results = new ValidationResult?[methods.Length];
+        ForEachOutput(data, (output, target) =>
+        {
+            for (int m = 0; m < methods.Length; m++)
+            {
+                var result = methods[m].Apply(output.ToTensor<T>(), target);
+                results[m] = results[m] is null ? result : results[m]! + result;
+            }
         });
-        return outputs;
+        return results.Any(r => r is null) ? null : [.. results.Select(r => r!)];
     }
 
     /// <summary>Slice <paramref name="part"/> of <paramref name="parts"/> contiguous, near-equal slices of <paramref name="size"/> rows.</summary>
