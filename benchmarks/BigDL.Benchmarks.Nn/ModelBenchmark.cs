@@ -52,7 +52,10 @@ internal static class ModelBenchmark
         var rates = new List<double>();
         var optimizer = Optimizer.Create(c.Ours(), data, new ClassNLLCriterion<float>())
             .SetOptimMethod(new SGD<float>(learningRate: 0.05)).SetEndWhen(Trigger.MaxIteration(iterations + 3));
-        using var _ = optimizer.Subscribe(new Rates(rates));
+        using var _ = optimizer.Subscribe(e =>
+        {
+            if (e is IterationCompleted it) rates.Add(it.RecordsPerSecond);
+        });
         optimizer.Optimize();
         return Median(rates.Skip(3)); // the first iterations warm up
     }
@@ -116,19 +119,5 @@ internal static class ModelBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
-    }
-
-    private sealed class Rates(List<double> rates) : IObserver<TrainingEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error) => throw error;
-
-        public void OnNext(TrainingEvent value)
-        {
-            if (value is IterationCompleted it) rates.Add(it.RecordsPerSecond);
-        }
     }
 }

@@ -126,7 +126,7 @@ public class ReadmeExampleTests
                 .SetCheckpoint(Path.Combine(folder.Path, "lenet-checkpoints"), BigDL.Optim.Trigger.EveryEpoch)
                 .SetEndWhen(BigDL.Optim.Trigger.MaxEpoch(1));
             var events = new List<BigDL.Optim.TrainingEvent>();
-            using var progress = optimizer.Subscribe(new Recorder(events));
+            using var progress = optimizer.Subscribe(events.Add);
             var model = optimizer.Optimize();
             BigDL.Interop.ModelFile.SaveModule(model, Path.Combine(folder.Path, "lenet5.bigdl"));
 
@@ -141,16 +141,5 @@ public class ReadmeExampleTests
         {
             Engine.SetCoreNumber(cores);
         }
-    }
-
-    private sealed class Recorder(List<BigDL.Optim.TrainingEvent> events) : IObserver<BigDL.Optim.TrainingEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error) => throw error;
-
-        public void OnNext(BigDL.Optim.TrainingEvent value) => events.Add(value);
     }
 }

@@ -100,11 +100,11 @@ internal static class TrainCommand
             long records = 0;
             var clock = Stopwatch.StartNew();
             using var subscription = optimizer.Subscribe(display);
-            using var results = optimizer.Subscribe(new Listener(e =>
+            using var results = optimizer.Subscribe(e =>
             {
                 if (e is ValidationCompleted v) accuracy = v.Results[0].Result;
                 if (e is TrainingCompleted done) records = done.Records;
-            }));
+            });
             using var interrupt = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, args) => { args.Cancel = true; interrupt.Cancel(); };
             Console.CancelKeyPress += stop;
@@ -152,18 +152,5 @@ internal static class TrainCommand
         if (r.Momentum is < 0 or >= 1) return $"--momentum must be in [0, 1), got {r.Momentum}";
         if (r.Resume && r.Checkpoint is null) return "--resume needs --checkpoint <folder>";
         return null;
-    }
-
-    private sealed class Listener(Action<TrainingEvent> onEvent) : IObserver<TrainingEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnNext(TrainingEvent value) => onEvent(value);
     }
 }

@@ -161,6 +161,13 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         return new Subscription(this, observer);
     }
 
+    /// <summary>Calls <paramref name="onEvent"/> with every event, on the training thread; dispose the result to stop.</summary>
+    public IDisposable Subscribe(Action<TrainingEvent> onEvent)
+    {
+        ArgumentNullException.ThrowIfNull(onEvent);
+        return Subscribe(new ActionObserver(onEvent));
+    }
+
     /// <summary>Sends <paramref name="e"/> to every subscriber, in subscription order.</summary>
     protected void Publish(TrainingEvent e)
     {
@@ -175,6 +182,19 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         IObserver<TrainingEvent>[] observers;
         lock (_observers) observers = [.. _observers];
         foreach (var observer in observers) observer.OnCompleted();
+    }
+
+    private sealed class ActionObserver(Action<TrainingEvent> onEvent) : IObserver<TrainingEvent>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(TrainingEvent value) => onEvent(value);
     }
 
     private sealed class Subscription(Optimizer<T> optimizer, IObserver<TrainingEvent> observer) : IDisposable

@@ -91,7 +91,7 @@ public sealed class LocalOptimizerTests : IDisposable
         var events = new List<TrainingEvent>();
         Train(2, 10, Trigger.MaxEpoch(2), o => o
             .SetValidation(Trigger.EveryEpoch, Data(16), new Top1Accuracy<double>(), new Loss<double>())
-            .Subscribe(new Recorder(events)));
+            .Subscribe(events.Add));
         var iterations = events.OfType<IterationCompleted>().ToList();
         Assert.Equal(8, iterations.Count); // 37 records in 10s: 4 batches per epoch
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], iterations.Select(i => i.Iteration));
@@ -117,7 +117,11 @@ public sealed class LocalOptimizerTests : IDisposable
         EngineCores.With(1, () =>
         {
             var optimizer = Optimizer.Create(Model(1), Data(5), new ClassNLLCriterion<double>()).SetEndWhen(Trigger.MaxEpoch(100));
-            optimizer.Subscribe(new Recorder(events, e => { if (e is IterationCompleted { Iteration: 3 }) cancellation.Cancel(); }));
+            optimizer.Subscribe(e =>
+            {
+                events.Add(e);
+                if (e is IterationCompleted { Iteration: 3 }) cancellation.Cancel();
+            });
             optimizer.Optimize(cancellation.Token);
         });
         Assert.Equal(3, events.OfType<IterationCompleted>().Count());
@@ -207,20 +211,5 @@ public sealed class LocalOptimizerTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => optimizer.Optimize());
         Assert.Contains("nn.Linear(6 -> 8)", e.Message);
         Assert.Contains("nn.Linear(6 -> 3)", e.Message);
-    }
-
-    private sealed class Recorder(List<TrainingEvent> events, Action<TrainingEvent>? onEvent = null) : IObserver<TrainingEvent>
-    {
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error) => throw error;
-
-        public void OnNext(TrainingEvent value)
-        {
-            events.Add(value);
-            onEvent?.Invoke(value);
-        }
     }
 }
