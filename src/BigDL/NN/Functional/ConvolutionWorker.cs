@@ -54,13 +54,23 @@ internal sealed class ConvolutionWorker<T> where T : unmanaged, IFloatingPointIe
         return gathered;
     }
 
-    /// <summary>[planes, count·positions] back to count images of [planes, positions].</summary>
-    public static void Scatter(ReadOnlySpan<T> gathered, Span<T> images, int count, int planes, int positions)
+    /// <summary>
+    /// Puts a chunk's GEMM result into its <paramref name="count"/> output images — <paramref name="result"/> itself when
+    /// the chunk is one image, else scattered from the gathered [planes, count·positions] matrix — and adds the bias.
+    /// </summary>
+    public static void WriteOutput(ReadOnlySpan<T> result, Span<T> images, int count, int planes, int positions, ReadOnlySpan<T> bias)
     {
         int ld = count * positions;
-        for (int i = 0; i < count; i++)
+        if (count > 1)
+            for (int i = 0; i < count; i++)
+                for (int c = 0; c < planes; c++)
+                    result.Slice(c * ld + i * positions, positions).CopyTo(images.Slice((i * planes + c) * positions));
+        for (int i = 0; i < count && bias.Length > 0; i++)
             for (int c = 0; c < planes; c++)
-                gathered.Slice(c * ld + i * positions, positions).CopyTo(images.Slice((i * planes + c) * positions));
+            {
+                var row = images.Slice((i * planes + c) * positions, positions);
+                TensorPrimitives.Add(row, bias[c], row);
+            }
     }
 
     /// <summary>sums[c] (+)= Σ of row c of a [sums.Length, ld] matrix.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using BigDL.Native.Managed;
 
 namespace BigDL.NN;
@@ -130,13 +129,7 @@ internal sealed unsafe class PatchConvolution<T> where T : unmanaged, IFloatingP
                 fixed (T* images = padded)
                 fixed (int* offsets = taps)
                     gemm.Run(ld, new ImagePatches<T>(images, offsets, padding, g), target, ld);
-                if (count > 1) ConvolutionWorker<T>.Scatter(target, result, count, outPlanes, g.Positions);
-                for (int i = 0; i < count && biases.Length > 0; i++)
-                    for (int c = 0; c < outPlanes; c++)
-                    {
-                        var row = result.Slice((i * outPlanes + c) * g.Positions, g.Positions);
-                        TensorPrimitives.Add(row, biases[c], row);
-                    }
+                ConvolutionWorker<T>.WriteOutput(target, result, count, outPlanes, g.Positions, biases);
             }
         });
     }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using BigDL.Native;
 
 namespace BigDL.NN;
@@ -44,13 +43,7 @@ internal sealed class UnfoldedConvolution<T> where T : unmanaged, IFloatingPoint
                     Blas.Gemm(false, false, shape.OutPerGroup, ld, shape.RowsPerGroup, T.One,
                         weights.Slice(grp * shape.OutPerGroup * shape.RowsPerGroup), shape.RowsPerGroup,
                         columns.Slice(grp * shape.RowsPerGroup * ld), ld, T.Zero, target.Slice(grp * shape.OutPerGroup * ld), ld);
-                if (count > 1) ConvolutionWorker<T>.Scatter(target, result, count, outPlanes, geometry.Positions);
-                for (int i = 0; i < count && biases.Length > 0; i++)
-                    for (int c = 0; c < outPlanes; c++)
-                    {
-                        var row = result.Slice((i * outPlanes + c) * geometry.Positions, geometry.Positions);
-                        TensorPrimitives.Add(row, biases[c], row);
-                    }
+                ConvolutionWorker<T>.WriteOutput(target, result, count, outPlanes, geometry.Positions, biases);
                 column += ld;
             }
         });
