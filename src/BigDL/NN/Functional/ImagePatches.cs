@@ -63,8 +63,15 @@ internal readonly unsafe struct ImagePatches<T> : IPanelSource<T> where T : unma
         }
     }
 
+    /// <summary>Row <paramref name="row"/> (one tap) at the columns of <paramref name="runs"/>, into <paramref name="into"/> (run targets count from it).</summary>
+    public void CopyRow(int row, ReadOnlySpan<Run> runs, T* into)
+    {
+        T* tap = _padded + _taps[row];
+        foreach (var run in runs) Copy(tap + run.Source, into + run.Target, run.Length);
+    }
+
     /// <summary>Splits columns [j, j + cols) into runs within one output row; returns how many.</summary>
-    private int Cut(int j, int cols, Span<Run> runs)
+    public int Cut(int j, int cols, Span<Run> runs)
     {
         int count = 0, end = j + cols, first = j;
         while (j < end)
@@ -97,5 +104,5 @@ internal readonly unsafe struct ImagePatches<T> : IPanelSource<T> where T : unma
     }
 
     /// <summary>Columns [Target, Target + Length) of a panel row come from Source, Source + stride, … of a tap's plane.</summary>
-    private readonly record struct Run(int Source, int Target, int Length);
+    public readonly record struct Run(int Source, int Target, int Length);
 }

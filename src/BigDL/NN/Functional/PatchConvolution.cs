@@ -73,7 +73,7 @@ internal sealed unsafe class PatchConvolution<T> where T : unmanaged, IFloatingP
                 worker.Gemm.PackA(source, ld, outPlanes, ld);
                 fixed (T* images = padded)
                 fixed (int* offsets = taps)
-                    worker.Gemm.Run(geometry.ColumnRows, new TransposedImagePatches<T>(images, offsets, padding, geometry), partialWeight,
+                    worker.Gemm.Run(geometry.ColumnRows, new TransposedImagePatches<T>(new ImagePatches<T>(images, offsets, padding, geometry)), partialWeight,
                         geometry.ColumnRows, accumulate: chunk != first);
                 ConvolutionWorker<T>.SumPlanes(source, ld, partialBias, accumulate: chunk != first);
             }
