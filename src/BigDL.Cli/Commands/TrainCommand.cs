@@ -147,7 +147,7 @@ internal static class TrainCommand
         if (r.Node > 1) return $"--node {r.Node}: training on several nodes needs the distributed backend, which this build does not have yet; use --node 1";
         if (r.Env.ToLowerInvariant() is "spark") return "--env spark: the Spark backend is not in this build yet; use --env local";
         if (r.Env.ToLowerInvariant() is not "local") return $"--env must be local or spark, got '{r.Env}'";
-        if (OptimMethods.Create(r.Optim, 0.1, 0, 0, 0) is null) return $"--optim {r.Optim}: choose one of {string.Join(", ", OptimMethods.Names)}";
+        if (!OptimMethods.Names.Contains(r.Optim.ToLowerInvariant())) return $"--optim {r.Optim}: choose one of {string.Join(", ", OptimMethods.Names)}";
         if (r.LearningRate is <= 0) return $"--learningRate must be positive, got {r.LearningRate}";
         if (r.Momentum is < 0 or >= 1) return $"--momentum must be in [0, 1), got {r.Momentum}";
         if (r.Resume && r.Checkpoint is null) return "--resume needs --checkpoint <folder>";

@@ -14,7 +14,6 @@ internal sealed class TrainingConsole(IAnsiConsole console, int maxEpoch) : IObs
     private ProgressTask? _task;
     private int _epoch;
     private double _lastLoss;
-    private double _throughput;
 
     /// <summary>Runs <paramref name="train"/> (which publishes to this console) under a live progress display when the console allows it.</summary>
     public void Run(Action train)
@@ -39,7 +38,6 @@ internal sealed class TrainingConsole(IAnsiConsole console, int maxEpoch) : IObs
         {
             case IterationCompleted it:
                 _lastLoss = it.Loss;
-                _throughput = it.RecordsPerSecond;
                 if (_context is null) return;
                 if (_task is null || _epoch != it.Epoch)
                 {
@@ -76,9 +74,6 @@ internal sealed class TrainingConsole(IAnsiConsole console, int maxEpoch) : IObs
     public void OnError(Exception error)
     {
     }
-
-    /// <summary>The last iteration's loss and throughput.</summary>
-    public (double Loss, double Throughput) Last => (_lastLoss, _throughput);
 
     private string EpochLabel(int epoch) => $"Epoch {epoch}/{maxEpoch}";
 }
