@@ -2,7 +2,8 @@
 # BigDL for .NET — set-up, build, demo and tests in one place. README.md names the two commands users need:
 #   ./build.sh run    install what is missing (Debian packages, NuGet restore), build, train LeNet-5 on Fashion-MNIST
 #   ./build.sh test   install what is missing, build, run every test suite, print "tests: N passed, N failed"
-# Other verbs: setup, build, bench (BLAS, element-wise), bench-nn (layers vs TorchSharp), help. Every verb is idempotent.
+# Other verbs: setup, build, pack (local NuGet feed), bench (BLAS, element-wise), bench-nn (layers vs TorchSharp), help.
+# Every verb is idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
@@ -102,6 +103,17 @@ test_all() {
   return $status
 }
 
+# Packs what notebooks reference into a local folder feed: the "BigDL" package (core library, notebook extension and its
+# load script) and the kernel as a dotnet tool.
+FEED="$ROOT/artifacts/feed"
+pack() {
+  rm -rf "$FEED"
+  mkdir -p "$FEED"
+  dotnet pack "$ROOT/kernel-extensions/BigDL.Interactive" -c "$CONFIG" --no-build --no-restore -p:PackingBigDL=true -o "$FEED" -nologo -v quiet
+  dotnet pack "$ROOT/src/BigDL.Kernel" -c "$CONFIG" --no-build --no-restore -o "$FEED" -nologo -v quiet
+  log "packages in $FEED: $(cd "$FEED" && echo *.nupkg)"
+}
+
 bench() {
   setup
   dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks" -- "$@"
@@ -118,7 +130,8 @@ case "${1:-help}" in
   build) setup; build ;;
   run) run ;;
   test) test_all ;;
+  pack) setup; build; pack ;;
   bench) shift; bench "$@" ;;
   bench-nn) shift; bench_nn "$@" ;;
-  *) sed -n '2,5p' "$0"; exit 2 ;;
+  *) sed -n '2,6p' "$0"; exit 2 ;;
 esac
