@@ -21,6 +21,7 @@ public sealed class CSharpSession : ICodeSession, IDisposable
     private readonly MagicCommands magics = new();
     private readonly NotebookGlobals globals;
     private readonly EditorServices editor;
+    private readonly DisplayedValueBridge displayedValues;
     private ScriptOptions options;
     private ScriptState<object?>? state;
 
@@ -39,6 +40,7 @@ public sealed class CSharpSession : ICodeSession, IDisposable
             .WithAllowUnsafe(true)
             .WithLanguageVersion(LanguageVersion.Latest);
         editor = new EditorServices(options.MetadataReferences, options.Imports);
+        displayedValues = new DisplayedValueBridge(cell);
     }
 
     /// <summary>The globals cells see (<c>display</c>, <c>RegisterMagic</c> …).</summary>
@@ -95,17 +97,10 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) return CellFailures.Compilation(diagnostics);
         WarnAbout(diagnostics, output);
 
-        ScriptState<object?> next;
-        try
-        {
-            next = (state is null
-                ? script.RunAsync(globals, _ => true, cancellation)
-                : script.RunFromAsync(state, _ => true, cancellation)).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            return CellFailures.Interrupted();
-        }
+        // An interrupt before the code starts surfaces as OperationCanceledException, reported by the cell thread.
+        var next = (state is null
+            ? script.RunAsync(globals, _ => true, cancellation)
+            : script.RunFromAsync(state, _ => true, cancellation)).GetAwaiter().GetResult();
         state = next;
         editor.Ran(code);
         if (next.Exception is { } thrown)
@@ -141,7 +136,7 @@ public sealed class CSharpSession : ICodeSession, IDisposable
             {
                 done.TrySetResult(work());
             }
-            catch (ThreadInterruptedException) when (cancellation.IsCancellationRequested)
+            catch (Exception e) when (e is ThreadInterruptedException or OperationCanceledException && cancellation.IsCancellationRequested)
             {
                 done.TrySetResult(CellFailures.Interrupted());
             }
@@ -185,5 +180,9 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         string.Join('\n', code.Split('\n').Select(line => line.TrimStart().StartsWith("#!", StringComparison.Ordinal) ? "" : line));
 
     /// <inheritdoc/>
-    public void Dispose() => editor.Dispose();
+    public void Dispose()
+    {
+        displayedValues.Dispose();
+        editor.Dispose();
+    }
 }

@@ -23,6 +23,9 @@ internal sealed class CellConsoleWriter : TextWriter
         this.original = original;
     }
 
+    /// <summary>The cell the console goes to: the one that started last in this process.</summary>
+    public static CurrentCell? Target => target;
+
     /// <summary>Sends the console to <paramref name="cell"/> from now on.</summary>
     public static void RouteTo(CurrentCell cell)
     {

@@ -57,5 +57,6 @@ internal static class MimeBundles
         }
     }
 
-    private static bool IsJson(string mime) => mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal));
+    /// <summary>Whether <paramref name="mime"/> carries JSON (<c>application/json</c> or <c>application/*+json</c>).</summary>
+    public static bool IsJson(string mime) => mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal));
 }

@@ -95,6 +95,20 @@ public sealed class CSharpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRegistrysDisplayExtensionShowsAndUpdates()
+    {
+        var (outcome, output) = await Run("var shown = \"one\".Display(\"text/plain\"); shown.Update(\"two\"); shown.Update(\"three\");");
+        Assert.IsType<ExecutionOutcome.Success>(outcome);
+        var displays = output.Displays.ToArray();
+        Assert.Equal("one", displays[0].Data.Data["text/plain"]!.GetValue<string>());
+        // The registry's first update names an id it never showed: it appears as a new output that later updates replace.
+        Assert.Equal("two", displays[^1].Data.Data["text/plain"]!.GetValue<string>());
+        var (updateId, update) = Assert.Single(output.Updates);
+        Assert.Equal(displays[^1].Id, updateId);
+        Assert.Equal("three", update.Data["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task MagicCommandsRegisteredByCodeRunBeforeTheCell()
     {
         await Run("RegisterMagic(\"greet\", args => \"hello \" + args);");
