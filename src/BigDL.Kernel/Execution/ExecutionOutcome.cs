@@ -8,7 +8,9 @@ public abstract record ExecutionOutcome
     }
 
     /// <summary>The cell ran; <paramref name="Result"/> is its trailing expression's value, formatted, if it had one.</summary>
-    public sealed record Success(DisplayData? Result) : ExecutionOutcome;
+    /// <param name="Result">The value to show as the cell's result (<c>execute_result</c>).</param>
+    /// <param name="Page">Text for the front end's pager (the <c>page</c> payload of the reply), e.g. for <c>Math.Sqrt?</c>.</param>
+    public sealed record Success(DisplayData? Result, DisplayData? Page = null) : ExecutionOutcome;
 
     /// <summary>
     /// The cell failed to compile or threw (or was interrupted): Jupyter's <c>error</c> content.

@@ -84,6 +84,7 @@ public sealed class CSharpSession : ICodeSession, IDisposable
             }
         }
         if (string.IsNullOrWhiteSpace(code)) return new ExecutionOutcome.Success(null);
+        if (HelpRequest.Match(code) is { } symbol) return Help(symbol, cancellation);
         return Run(code, output, cancellation);
     }
 
@@ -111,6 +112,15 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         }
         if (cancellation.IsCancellationRequested) return CellFailures.Interrupted();
         return new ExecutionOutcome.Success(SubmissionResult.HasValue(script.GetCompilation()) ? MimeBundles.Of(next.ReturnValue) : null);
+    }
+
+    /// <summary><c>Math.Sqrt?</c> or <c>?Math.Sqrt</c>: the symbol's documentation, for the pager.</summary>
+    private ExecutionOutcome Help(string symbol, CancellationToken cancellation)
+    {
+        var found = editor.InspectAsync(symbol, symbol.Length, 1, cancellation).GetAwaiter().GetResult();
+        return found.Data is { } page
+            ? new ExecutionOutcome.Success(null, page)
+            : new ExecutionOutcome.Failure("NotFound", $"no symbol named '{symbol}' is in scope", [$"NotFound: no symbol named '{symbol}' is in scope"]);
     }
 
     /// <summary>Warnings go to standard error, as compilers print them; the cell still runs.</summary>

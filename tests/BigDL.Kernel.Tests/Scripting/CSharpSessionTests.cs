@@ -165,6 +165,9 @@ public sealed class CSharpSessionTests : IDisposable
     [InlineData("for (int i = 0; i < 3; i++) {", Completeness.Incomplete)]
     [InlineData("var s = \"open", Completeness.Incomplete)]
     [InlineData("var x = 1 +;", Completeness.Invalid)]
+    [InlineData("int 3x = 0;", Completeness.Invalid)]
+    [InlineData("if (true)", Completeness.Incomplete)]
+    [InlineData("var s = new[] { 1, 2,", Completeness.Incomplete)]
     [InlineData("#!bigdl status", Completeness.Complete)]
     public void TellsWhetherCodeIsComplete(string code, Completeness expected) => Assert.Equal(expected, session.IsComplete(code));
 
@@ -189,6 +192,31 @@ public sealed class CSharpSessionTests : IDisposable
         var result = await session.CompleteAsync(code, cursor, default);
         Assert.Contains("Length", result.Matches);
         Assert.Equal((15, 19), (result.CursorStart, result.CursorEnd));
+    }
+
+    [Theory]
+    [InlineData("Math.Sqrt?")]
+    [InlineData("?Math.Sqrt")]
+    [InlineData("  Math.Sqrt? \n")]
+    public async Task AQuestionMarkPagesTheDocumentation(string code)
+    {
+        var success = Assert.IsType<ExecutionOutcome.Success>((await Run(code)).Outcome);
+        Assert.Null(success.Result);
+        Assert.Contains("square root", success.Page!.Data["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HelpForAnUnknownNameSaysSo()
+    {
+        var failure = Assert.IsType<ExecutionOutcome.Failure>((await Run("NoSuchThing?")).Outcome);
+        Assert.Contains("NoSuchThing", failure.Value);
+    }
+
+    [Fact]
+    public async Task InspectFindsANameAtTheEndOfTheCode()
+    {
+        var result = await session.InspectAsync("Math.Sqrt", 9, 0, default);
+        Assert.Contains("Math.Sqrt(double)", result.Data!.Data["text/plain"]!.GetValue<string>());
     }
 
     [Fact]
