@@ -1,0 +1,62 @@
+"""The tutorials, executed by real Jupyter machinery against a freshly packed feed, with assertions on what they show."""
+import json
+import re
+import unittest
+
+from notebook_runs import NOTEBOOKS, executed, outputs, texts
+
+
+class EveryNotebookRuns(unittest.TestCase):
+    def test_every_notebook_executes_without_errors(self):
+        names = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+        self.assertGreaterEqual(len(names), 2)
+        for name in names:
+            with self.subTest(notebook=name):
+                notebook = executed(name)
+                errors = [o for o in outputs(notebook) if o.output_type == "error"]
+                self.assertEqual(errors, [], f"{name} produced errors")
+
+
+class TensorsAndModels(unittest.TestCase):
+    name = "01-tensors-and-models.ipynb"
+
+    def test_tensors_render_as_html_tables(self):
+        html = "\n".join(texts(executed(self.name), "text/html"))
+        self.assertIn("<table", html)
+        self.assertRegex(html, r"Tensor&lt;float&gt;|Tensor<float>")
+
+    def test_the_model_renders_as_a_layer_table_with_its_parameter_count(self):
+        html = "\n".join(texts(executed(self.name), "text/html"))
+        self.assertIn("SpatialConvolution", html)
+        self.assertRegex(html, r"22[,\u202f ]?278")  # LeNet-5 with 10 classes
+
+    def test_status_magic_shows_the_engine(self):
+        plain = "\n".join(texts(executed(self.name), "text/plain"))
+        self.assertRegex(plain, r"mode: local, nodes: 1, cores per node: \d+")
+
+
+class LeNetTraining(unittest.TestCase):
+    name = "02-lenet-fashion-mnist.ipynb"
+
+    def test_test_accuracy_is_above_a_real_threshold(self):
+        plain = "\n".join(texts(executed(self.name), "text/plain"))
+        found = re.findall(r"Top1Accuracy: (0\.\d+)", plain)
+        self.assertTrue(found, "the notebook prints Top1Accuracy")
+        self.assertGreaterEqual(float(found[-1]), 0.85)
+
+    def test_the_live_view_ends_at_one_hundred_percent(self):
+        html = "\n".join(texts(executed(self.name), "text/html"))
+        self.assertIn("100%", html)
+
+    def test_the_training_chart_is_present_as_svg_and_plotly_figure(self):
+        notebook = executed(self.name)
+        self.assertIn("<svg", "\n".join(texts(notebook, "text/html")))
+        figures = [o.data["application/vnd.plotly.v1+json"] for o in outputs(notebook)
+                   if "data" in o and "application/vnd.plotly.v1+json" in o.data]
+        self.assertTrue(figures, "a Plotly figure is among the outputs")
+        figure = figures[-1] if isinstance(figures[-1], dict) else json.loads(figures[-1])
+        self.assertTrue(any(len(trace.get("y", [])) > 10 for trace in figure["data"]), "the loss curve has points")
+
+
+if __name__ == "__main__":
+    unittest.main()
