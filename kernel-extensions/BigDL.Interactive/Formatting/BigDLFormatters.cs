@@ -1,0 +1,54 @@
+using BigDL.Tensors;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace BigDL.Interactive.Formatting;
+
+/// <summary>
+/// Registers the notebook formatters for BigDL's types with the formatter registry shared by .NET Interactive and our
+/// Jupyter kernel (<c>Microsoft.DotNet.Interactive.Formatting</c>): HTML and plain text for tensors and tables, with
+/// HTML preferred over plain text for each of them.
+/// </summary>
+/// <remarks>
+/// The extension calls <see cref="Register"/> when it loads. Plain text is what the core prints (a tensor in BigDL's
+/// Scala-shell layout); HTML is a clipped table. Tensors are registered as an open generic type, so every element
+/// type is covered.
+/// </remarks>
+public static class BigDLFormatters
+{
+    private static readonly Lock Gate = new();
+    private static readonly DelegateFormatter[] Formatters = [.. Create()];
+
+    /// <summary>The types <see cref="Register"/> gives formatters (and preferred MIME types) for.</summary>
+    public static IReadOnlyList<Type> FormattedTypes { get; } = [.. Formatters.Select(f => f.Type).Distinct()];
+
+    /// <summary>
+    /// Registers the formatters and makes <c>text/html</c>, then <c>text/plain</c>, the preferred MIME types of every
+    /// type in <see cref="FormattedTypes"/>. Idempotent: a second call changes nothing; after the registry is reset
+    /// (<c>Formatter.ResetToDefault()</c>) a call registers them again.
+    /// </summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            var registered = Formatter.RegisteredFormatters(true).ToHashSet();
+            var missing = Formatters.Where(f => !registered.Contains(f)).ToList();
+            if (missing.Count == 0) return;
+            foreach (var formatter in missing) Formatter.Register(formatter);
+            foreach (var type in FormattedTypes) Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+        }
+    }
+
+    private static IEnumerable<DelegateFormatter> Create()
+    {
+        yield return HtmlOutput(typeof(Tensor<>), TensorHtml.WriteAny);
+        yield return PlainText(typeof(Tensor<>), value => value.ToString());
+        yield return HtmlOutput(typeof(Table), (writer, value) => TableHtml.Write(writer, (Table)value));
+        yield return PlainText(typeof(Table), value => value.ToString());
+    }
+
+    private static DelegateFormatter HtmlOutput(Type type, Action<TextWriter, object> body) =>
+        DelegateFormatter.Html(type, (value, writer) => Html.Document(writer, w => body(w, value)));
+
+    private static DelegateFormatter PlainText(Type type, Func<object, string?> text) =>
+        DelegateFormatter.PlainText(type, (value, writer) => writer.Write(text(value)));
+}
