@@ -1,3 +1,4 @@
+using BigDL.NN;
 using BigDL.Tensors;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -5,13 +6,13 @@ namespace BigDL.Interactive.Formatting;
 
 /// <summary>
 /// Registers the notebook formatters for BigDL's types with the formatter registry shared by .NET Interactive and our
-/// Jupyter kernel (<c>Microsoft.DotNet.Interactive.Formatting</c>): HTML and plain text for tensors and tables, with
-/// HTML preferred over plain text for each of them.
+/// Jupyter kernel (<c>Microsoft.DotNet.Interactive.Formatting</c>): HTML and plain text for tensors, tables, modules
+/// and <see cref="ModelSummary"/>, with HTML preferred over plain text for each of them.
 /// </summary>
 /// <remarks>
 /// The extension calls <see cref="Register"/> when it loads. Plain text is what the core prints (a tensor in BigDL's
-/// Scala-shell layout); HTML is a clipped table. Tensors are registered as an open generic type, so every element
-/// type is covered.
+/// Scala-shell layout, a module as BigDL prints it); HTML is a clipped table or a layer table. Tensors and modules are
+/// registered as open generic types, so every element type is covered.
 /// </remarks>
 public static class BigDLFormatters
 {
@@ -44,6 +45,10 @@ public static class BigDLFormatters
         yield return PlainText(typeof(Tensor<>), value => value.ToString());
         yield return HtmlOutput(typeof(Table), (writer, value) => TableHtml.Write(writer, (Table)value));
         yield return PlainText(typeof(Table), value => value.ToString());
+        yield return HtmlOutput(typeof(Module<>), ModelSummaryHtml.WriteModule);
+        yield return PlainText(typeof(Module<>), value => value.ToString());
+        yield return HtmlOutput(typeof(ModelSummary), (writer, value) => ModelSummaryHtml.Write(writer, (ModelSummary)value));
+        yield return PlainText(typeof(ModelSummary), value => value.ToString());
     }
 
     private static DelegateFormatter HtmlOutput(Type type, Action<TextWriter, object> body) =>

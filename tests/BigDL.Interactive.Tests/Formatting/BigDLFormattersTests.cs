@@ -1,4 +1,6 @@
 using BigDL.Interactive.Formatting;
+using BigDL.Models;
+using BigDL.NN;
 using BigDL.Tensors;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -25,6 +27,9 @@ public class BigDLFormattersTests
         typeof(Tensor<float>),
         typeof(Tensor<double>),
         typeof(Table),
+        typeof(Sequential<float>),
+        typeof(Linear<double>),
+        typeof(ModelSummary),
     ];
 
     [Theory]
@@ -63,6 +68,14 @@ public class BigDLFormattersTests
 
         Assert.Equal(["Tensor<Half> [2]"], Rendered.Divs(html, "bigdl-title"));
         Assert.Equal(["1.5000", "2.0000"], Rendered.Cells(html));
+    }
+
+    [Fact]
+    public void Html_ModuleInsideAnotherObject_UsesOurFormatterForIt()
+    {
+        string html = Rendered.Html(new[] { LeNet5.Create<float>(10) });
+
+        Assert.Contains("Total parameters: 22,278", html);
     }
 
     private static List<ITypeFormatter> Ours() => [.. Formatter.RegisteredFormatters(true).OfType<DelegateFormatter>()];

@@ -159,6 +159,7 @@ public class TensorHtmlTests
             commaDecimals.NumberFormat.NumberGroupSeparator = ".";
             Thread.CurrentThread.CurrentCulture = commaDecimals;
             Assert.Equal(["1.5000", "1234.0000"], Rendered.Cells(Rendered.Html(new Tensor<double>([1.5, 1234], 2))));
+            Assert.Contains("Total parameters: 1,234", Rendered.Html(new BigDL.NN.Linear<double>(1233, 1, withBias: true)));
         }
         finally
         {
