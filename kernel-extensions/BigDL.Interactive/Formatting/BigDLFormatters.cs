@@ -1,4 +1,6 @@
+using System.Numerics;
 using BigDL.NN;
+using BigDL.Optim;
 using BigDL.Tensors;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -7,12 +9,14 @@ namespace BigDL.Interactive.Formatting;
 /// <summary>
 /// Registers the notebook formatters for BigDL's types with the formatter registry shared by .NET Interactive and our
 /// Jupyter kernel (<c>Microsoft.DotNet.Interactive.Formatting</c>): HTML and plain text for tensors, tables, modules
-/// and <see cref="ModelSummary"/>, with HTML preferred over plain text for each of them.
+/// and <see cref="ModelSummary"/>, validation results and training events, with HTML preferred over plain text for
+/// each of them.
 /// </summary>
 /// <remarks>
 /// The extension calls <see cref="Register"/> when it loads. Plain text is what the core prints (a tensor in BigDL's
 /// Scala-shell layout, a module as BigDL prints it); HTML is a clipped table or a layer table. Tensors and modules are
-/// registered as open generic types, so every element type is covered.
+/// registered as open generic types, so every element type is covered; the results of <c>Evaluate</c> are registered
+/// for float and double.
 /// </remarks>
 public static class BigDLFormatters
 {
@@ -49,6 +53,30 @@ public static class BigDLFormatters
         yield return PlainText(typeof(Module<>), value => value.ToString());
         yield return HtmlOutput(typeof(ModelSummary), (writer, value) => ModelSummaryHtml.Write(writer, (ModelSummary)value));
         yield return PlainText(typeof(ModelSummary), value => value.ToString());
+        yield return HtmlOutput(typeof(ValidationResult), (writer, value) => ValidationTable.WriteHtml(writer, ValidationTable.ByKind([(ValidationResult)value])));
+        yield return PlainText(typeof(ValidationResult), value => value.ToString());
+        foreach (var formatter in ValidationTables(typeof(IEnumerable<ValidationResult>), value => ValidationTable.ByKind((IEnumerable<ValidationResult>)value)))
+            yield return formatter;
+        foreach (var formatter in ValidationTables(typeof(IEnumerable<(string, ValidationResult)>), value => (IEnumerable<(string, ValidationResult)>)value))
+            yield return formatter;
+        yield return HtmlOutput(typeof(TrainingEvent), (writer, value) => Html.Div(writer, "bigdl-event", TrainingEventText.Summary((TrainingEvent)value)));
+        yield return PlainText(typeof(TrainingEvent), value => TrainingEventText.Summary((TrainingEvent)value));
+        foreach (var formatter in ForElementType<float>().Concat(ForElementType<double>())) yield return formatter;
+    }
+
+    /// <summary>Formatters for collections, which the registry cannot match with a partly open type such as
+    /// <c>IEnumerable&lt;(ValidationMethod&lt;&gt;, ValidationResult)&gt;</c>.</summary>
+    private static IEnumerable<DelegateFormatter> ForElementType<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var formatter in ValidationTables(typeof(IEnumerable<(ValidationMethod<T>, ValidationResult)>),
+                     value => ((IEnumerable<(ValidationMethod<T> Method, ValidationResult Result)>)value).Select(r => (r.Method.Name, r.Result))))
+            yield return formatter;
+    }
+
+    private static IEnumerable<DelegateFormatter> ValidationTables(Type type, Func<object, IEnumerable<(string, ValidationResult)>> rows)
+    {
+        yield return HtmlOutput(type, (writer, value) => ValidationTable.WriteHtml(writer, rows(value)));
+        yield return PlainText(type, value => ValidationTable.PlainText(rows(value)));
     }
 
     private static DelegateFormatter HtmlOutput(Type type, Action<TextWriter, object> body) =>

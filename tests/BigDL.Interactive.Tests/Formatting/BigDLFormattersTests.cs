@@ -1,6 +1,7 @@
 using BigDL.Interactive.Formatting;
 using BigDL.Models;
 using BigDL.NN;
+using BigDL.Optim;
 using BigDL.Tensors;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -30,6 +31,14 @@ public class BigDLFormattersTests
         typeof(Sequential<float>),
         typeof(Linear<double>),
         typeof(ModelSummary),
+        typeof(AccuracyResult),
+        typeof(MeanResult),
+        typeof(ValidationResult[]),
+        typeof(List<AccuracyResult>),
+        typeof((ValidationMethod<float>, ValidationResult)[]),
+        typeof(IReadOnlyList<(string, ValidationResult)>),
+        typeof(IterationCompleted),
+        typeof(ValidationCompleted),
     ];
 
     [Theory]
