@@ -1,4 +1,5 @@
 using System.Numerics;
+using BigDL.DataSets;
 using BigDL.NN;
 using BigDL.Optim;
 using BigDL.Tensors;
@@ -9,14 +10,14 @@ namespace BigDL.Interactive.Formatting;
 /// <summary>
 /// Registers the notebook formatters for BigDL's types with the formatter registry shared by .NET Interactive and our
 /// Jupyter kernel (<c>Microsoft.DotNet.Interactive.Formatting</c>): HTML and plain text for tensors, tables, modules
-/// and <see cref="ModelSummary"/>, validation results and training events, with HTML preferred over plain text for
-/// each of them.
+/// and <see cref="ModelSummary"/>, validation results, training events, samples, mini-batches and
+/// <see cref="ImageGrid"/>, with HTML preferred over plain text for each of them.
 /// </summary>
 /// <remarks>
 /// The extension calls <see cref="Register"/> when it loads. Plain text is what the core prints (a tensor in BigDL's
-/// Scala-shell layout, a module as BigDL prints it); HTML is a clipped table or a layer table. Tensors and modules are
-/// registered as open generic types, so every element type is covered; the results of <c>Evaluate</c> are registered
-/// for float and double.
+/// Scala-shell layout, a module as BigDL prints it); HTML is a clipped table, a layer table or an image grid.
+/// Tensors, modules, samples and mini-batches are registered as open generic types, so every element type is covered;
+/// lists of samples and the results of <c>Evaluate</c> are registered for float and double.
 /// </remarks>
 public static class BigDLFormatters
 {
@@ -61,13 +62,19 @@ public static class BigDLFormatters
             yield return formatter;
         yield return HtmlOutput(typeof(TrainingEvent), (writer, value) => Html.Div(writer, "bigdl-event", TrainingEventText.Summary((TrainingEvent)value)));
         yield return PlainText(typeof(TrainingEvent), value => TrainingEventText.Summary((TrainingEvent)value));
+        yield return HtmlOutput(typeof(Sample<>), RecordHtml.WriteSample);
+        yield return PlainText(typeof(Sample<>), value => value.ToString());
+        yield return HtmlOutput(typeof(MiniBatch<>), RecordHtml.WriteMiniBatch);
+        yield return PlainText(typeof(MiniBatch<>), value => value.ToString());
+        yield return HtmlOutput(typeof(ImageGrid), (writer, value) => ImageGridHtml.Write(writer, (ImageGrid)value));
+        yield return PlainText(typeof(ImageGrid), value => value.ToString());
         foreach (var formatter in ForElementType<float>().Concat(ForElementType<double>())) yield return formatter;
     }
 
-    /// <summary>Formatters for collections, which the registry cannot match with a partly open type such as
-    /// <c>IEnumerable&lt;(ValidationMethod&lt;&gt;, ValidationResult)&gt;</c>.</summary>
+    /// <summary>Formatters for collections, which the registry cannot match with a partly open type such as <c>IEnumerable&lt;Sample&lt;&gt;&gt;</c>.</summary>
     private static IEnumerable<DelegateFormatter> ForElementType<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
+        yield return HtmlOutput(typeof(IReadOnlyList<Sample<T>>), (writer, value) => RecordHtml.Write(writer, (IReadOnlyList<Sample<T>>)value));
         foreach (var formatter in ValidationTables(typeof(IEnumerable<(ValidationMethod<T>, ValidationResult)>),
                      value => ((IEnumerable<(ValidationMethod<T> Method, ValidationResult Result)>)value).Select(r => (r.Method.Name, r.Result))))
             yield return formatter;

@@ -1,3 +1,4 @@
+using BigDL.DataSets;
 using BigDL.Interactive.Formatting;
 using BigDL.Models;
 using BigDL.NN;
@@ -39,6 +40,11 @@ public class BigDLFormattersTests
         typeof(IReadOnlyList<(string, ValidationResult)>),
         typeof(IterationCompleted),
         typeof(ValidationCompleted),
+        typeof(Sample<float>),
+        typeof(Sample<double>[]),
+        typeof(List<Sample<float>>),
+        typeof(MiniBatch<float>),
+        typeof(ImageGrid),
     ];
 
     [Theory]
