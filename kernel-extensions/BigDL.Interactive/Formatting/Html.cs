@@ -9,7 +9,7 @@ namespace BigDL.Interactive.Formatting;
 /// </summary>
 internal static class Html
 {
-    /// <summary>The style sheet, scoped to <c>.bigdl</c> (written once per output, about 1.5 KB).</summary>
+    /// <summary>The style sheet, scoped to <c>.bigdl</c> (written once per output, about 1.2 KB).</summary>
     internal const string Style =
         "<style>" +
         ".bigdl{font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:12px;line-height:1.35}" +
