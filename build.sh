@@ -13,6 +13,10 @@ CONFIG=${CONFIG:-Release}
 # Fashion-MNIST (real data), and Python's protobuf runtime (python3-protobuf), with which a test reads our TensorBoard
 # event files back independently of our own reader (tests/BigDL.Tests/Visualization/read_events.py).
 APT_PACKAGES=(libopenblas0-pthread libopenblas-dev libmkl-rt libgomp1 dataset-fashion-mnist python3-protobuf)
+# The notebook environment: Jupyter Notebook to run the tutorials in, and what the tests drive the kernel with
+# (jupyter_client, jupyter_kernel_test, nbclient, nbconvert) plus Chromium for the exported-notebook check.
+NOTEBOOK_PACKAGES=(jupyter-notebook jupyter-client python3-jupyter-client python3-nbclient python3-nbformat jupyter-nbconvert
+  python3-jupyter-kernel-test chromium)
 # Only for the layer benchmark against TorchSharp (bench-nn): tools that make libtorch's wrapper load on Debian 12.
 BENCH_NN_PACKAGES=(g++ patchelf binutils)
 
@@ -55,7 +59,7 @@ install_missing() {
 }
 
 setup() {
-  install_missing "${APT_PACKAGES[@]}"
+  install_missing "${APT_PACKAGES[@]}" "${NOTEBOOK_PACKAGES[@]}"
   if ! command -v dotnet >/dev/null 2>&1; then
     log "the .NET SDK 10 is required (dotnet on PATH); see global.json"; exit 1
   fi
@@ -67,16 +71,35 @@ build() {
 }
 
 bigdl() { dotnet "$ROOT/src/BigDL.Cli/bin/$CONFIG/net10.0/BigDL.Cli.dll" "$@"; }
+bigdl_kernel() { dotnet "$ROOT/src/BigDL.Kernel/bin/$CONFIG/net10.0/BigDL.Kernel.dll" "$@"; }
 
 run() {
   setup
   build
+  pack
+  # The BigDL C# kernel for Jupyter, for this user, resolving #r "nuget:BigDL" from the local feed.
+  bigdl_kernel install --user --nuget-source "$FEED"
   bigdl info
   # The main job: BigDL's LeNet-5 on the real Fashion-MNIST, on every core; ends with "Top1Accuracy: 0.8…".
   bigdl train lenet -f /usr/share/datasets/fashion-mnist --max-epoch 5 --learning-rate 0.05 --momentum 0.9 -o "$ROOT/artifacts/lenet5.bigdl"
 }
 
-# Runs every test project, then prints one summary line summed over all suites.
+# The Python suites (kernel conformance, notebooks, browser, interrupt) against a kernel installed under artifacts/ from a
+# freshly packed feed, with a packages folder of their own so nothing stale is reused; output in python.txt.
+python_suites() {
+  local jupyter="$ROOT/artifacts/jupyter"
+  pack
+  rm -rf "$jupyter"
+  bigdl_kernel install --prefix "$jupyter" --nuget-source "$FEED" --nuget-source "${NUGET_PACKAGES:-$HOME/.nuget/packages}" >/dev/null
+  log "testing the notebook environment (Python suites)"
+  (cd "$ROOT/tests/python" &&
+    JUPYTER_PATH="$jupyter/share/jupyter" JUPYTER_DATA_DIR="$jupyter/data" BIGDL_ARTIFACTS="$ROOT/artifacts" \
+    NUGET_PACKAGES="$ROOT/artifacts/nuget-packages" \
+    /usr/bin/python3 run_suites.py . 'test_*.py') 2>&1 | tee "$ROOT/artifacts/test-results/python.txt"
+  return "${PIPESTATUS[0]}"
+}
+
+# Runs every test project and the Python suites, then prints one summary line summed over all of them.
 test_all() {
   setup
   build
@@ -97,6 +120,13 @@ test_all() {
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
   done
+  python_suites || status=1
+  if [ -f "$results/python.txt" ]; then
+    p=$(tail -n 1 "$results/python.txt" | sed -n 's/^python: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(tail -n 1 "$results/python.txt" | sed -n 's/^python: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-1}))
+  fi
   [ "$passed" -gt 0 ] || status=1
   [ "$failed" -eq 0 ] || status=1
   echo "tests: $passed passed, $failed failed"
@@ -109,6 +139,8 @@ FEED="$ROOT/artifacts/feed"
 pack() {
   rm -rf "$FEED"
   mkdir -p "$FEED"
+  # Packing replaces the package under the same version: drop the copy NuGet extracted from the previous one.
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/bigdl" "$ROOT/artifacts/nuget-packages/bigdl"
   dotnet pack "$ROOT/kernel-extensions/BigDL.Interactive" -c "$CONFIG" --no-build --no-restore -p:PackingBigDL=true -o "$FEED" -nologo -v quiet
   dotnet pack "$ROOT/src/BigDL.Kernel" -c "$CONFIG" --no-build --no-restore -o "$FEED" -nologo -v quiet
   log "packages in $FEED: $(cd "$FEED" && echo *.nupkg)"

@@ -1,3 +1,4 @@
+using BigDL.Interactive.Formatting;
 using BigDL.Interactive.Magics;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -18,6 +19,7 @@ public static class BigDLExtension
         lock (Gate)
         {
             if (loaded) return;
+            BigDLFormatters.Register();
             Formatter.Register<EngineStatus>(status => status.ToHtml(), "text/html");
             Formatter.Register<EngineStatus>(status => status.ToString(), "text/plain");
             Formatter.SetPreferredMimeTypesFor(typeof(EngineStatus), "text/html", "text/plain");
