@@ -6,7 +6,7 @@ namespace BigDL.Kernel.Packages;
 /// <summary>
 /// The assemblies of an extracted package for a framework: the nearest <c>lib/</c> group (<c>ref/</c> when no
 /// <c>lib/</c> group fits), as <see cref="FrameworkReducer.GetNearest"/> picks it, without the assemblies the
-/// application already has.
+/// shared framework already provides.
 /// </summary>
 internal static class PackageAssets
 {
@@ -23,7 +23,7 @@ internal static class PackageAssets
         return new ResolvedPackage(id, version, packageRoot, WithoutFrameworkAssemblies(assemblies), []);
     }
 
-    /// <summary>The paths whose assemblies the application does not already have.</summary>
+    /// <summary>The paths whose assemblies no shared framework provides.</summary>
     public static IReadOnlyList<string> WithoutFrameworkAssemblies(IEnumerable<string> assemblyPaths) =>
         assemblyPaths.Where(path => !FrameworkAssemblies.Provides(path)).ToList();
 

@@ -6,7 +6,7 @@ namespace BigDL.Kernel.Packages;
 /// <param name="RootFolder">The extracted package (<c>&lt;global packages&gt;/&lt;id&gt;/&lt;version&gt;</c>); its
 /// extension script, if any, is found from here (<see cref="ExtensionScript.Load"/>).</param>
 /// <param name="RuntimeAssemblies">Full paths of the assemblies to reference and load for this framework and machine;
-/// assemblies the running application already has (the shared framework's) are left out.</param>
+/// assemblies a shared framework of the running application already provides are left out.</param>
 /// <param name="NativeLibraryFolders">Full paths of the folders holding this machine's native libraries of the package.</param>
 public sealed record ResolvedPackage(
     string Id,

@@ -102,6 +102,8 @@ public sealed class PackageFeedFixture : IDisposable
             ("ref/net8.0/", Library("Demo.RefOnly", "1.0.0", "namespace Demo.RefOnly; public static class Api { }")));
         Pack(Feed, "Demo.Framework", "1.0.0", [],
             ("lib/net8.0/", Library("System.Memory", "1.0.0", "namespace Fake; public static class Memory { }")));
+        Pack(Feed, "Demo.AppLocal", "1.0.0", [],
+            ("lib/net8.0/", Library("Newtonsoft.Json", "1.0.0", "namespace Fake; public static class Json { }")));
         Pack(Feed, "Demo.Broken", "1.0.0", [new PackageDependency("Demo.Missing", VersionRange.Parse("1.0.0"))],
             ("lib/net8.0/", Library("Demo.Broken", "1.0.0", "namespace Demo.Broken; public static class Nothing { }")));
 

@@ -178,6 +178,17 @@ public sealed class PackageResolverTests(PackageFeedFixture feeds)
     }
 
     [Fact]
+    public async Task ResolveAsync_AssemblyTheApplicationShipsButNoFrameworkProvides_IsKept()
+    {
+        var applicationAssemblies = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        Assert.Contains($"{Path.DirectorySeparatorChar}Newtonsoft.Json.dll", applicationAssemblies);
+
+        var package = Assert.Single(await feeds.NewResolver().ResolveAsync([new PackageRequest("Demo.AppLocal")], CancellationToken.None));
+
+        Assert.Equal(Path.Combine(package.RootFolder, "lib", "net8.0", "Newtonsoft.Json.dll"), Assert.Single(package.RuntimeAssemblies));
+    }
+
+    [Fact]
     public async Task ResolveAsync_PackageWithExtensionScript_CanBeLoadedFromItsRoot()
     {
         var package = Assert.Single(await feeds.NewResolver().ResolveAsync([new PackageRequest("Demo.Extension")], CancellationToken.None));
