@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Xml.Linq;
 using NuGet.Configuration;
 
@@ -7,34 +9,58 @@ namespace BigDL.Kernel.Packages;
 /// <summary>
 /// The way to packages with <c>runtimes/</c> assets: <c>dotnet restore</c> of a throw-away project for this machine's
 /// framework and runtime identifier, referencing the packages at their exact versions, with a nuget.config that clears
-/// every other source, then the assets the restore selected (<see cref="AssetsFile"/>).
+/// every other source, then the assets the restore selected (<see cref="AssetsFile"/>). The assets file is kept in the
+/// temporary folder under a hash of the project and the configuration, so the same packages from the same sources are
+/// not restored again (in a later session too) while their folders are still there.
 /// </summary>
 internal static class RestoreFallback
 {
+    /// <summary>Where restored assets files are kept.</summary>
+    public static string CacheFolder { get; } = Path.Combine(Path.GetTempPath(), "bigdl-kernel-restore-cache");
+
     /// <summary>Restores <paramref name="packages"/> (id, exact version) from <paramref name="sources"/> into
     /// <paramref name="globalPackagesFolder"/>; the packages of the restore, in its order.</summary>
     public static async Task<IReadOnlyList<ResolvedPackage>> RestoreAsync(
         IEnumerable<(string Id, string Version)> packages, IReadOnlyList<PackageSource> sources, string globalPackagesFolder,
         CancellationToken cancellation)
     {
+        var project = ProjectFile(packages.Order());
+        var config = ConfigFile(sources, globalPackagesFolder);
+        var cached = Path.Combine(CacheFolder, Hash(project, config) + ".assets.json");
+        if (File.Exists(cached) && AssetsFile.Read(cached, MachineTarget.RuntimeIdentifier) is var known && known.All(p => Directory.Exists(p.RootFolder)))
+        {
+            return known;
+        }
+
+        await RestoreIntoAsync(cached, project, config, globalPackagesFolder, cancellation).ConfigureAwait(false);
+        return AssetsFile.Read(cached, MachineTarget.RuntimeIdentifier);
+    }
+
+    /// <summary>Runs the restore in a throw-away folder and moves its assets file to <paramref name="assetsPath"/>.</summary>
+    private static async Task RestoreIntoAsync(string assetsPath, XDocument project, XDocument config, string globalPackagesFolder, CancellationToken cancellation)
+    {
         var folder = Directory.CreateTempSubdirectory("bigdl-kernel-restore-").FullName;
         try
         {
-            var project = Path.Combine(folder, "packages.csproj");
-            var config = Path.Combine(folder, "nuget.config");
-            ProjectFile(packages).Save(project);
-            ConfigFile(sources, globalPackagesFolder).Save(config);
+            var projectPath = Path.Combine(folder, "packages.csproj");
+            var configPath = Path.Combine(folder, "nuget.config");
+            project.Save(projectPath);
+            config.Save(configPath);
             await RunAsync(folder, globalPackagesFolder, cancellation,
-                "restore", project, "--configfile", config, "--disable-build-servers", "-nologo", "-v", "quiet",
+                "restore", projectPath, "--configfile", configPath, "--disable-build-servers", "-nologo", "-v", "quiet",
                 "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false", "-p:ImportDirectoryPackagesProps=false")
                 .ConfigureAwait(false);
-            return AssetsFile.Read(Path.Combine(folder, "obj", "project.assets.json"), MachineTarget.RuntimeIdentifier);
+            Directory.CreateDirectory(CacheFolder);
+            File.Move(Path.Combine(folder, "obj", "project.assets.json"), assetsPath, overwrite: true);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string Hash(XDocument project, XDocument config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(project.ToString() + config.ToString())))[..32];
 
     private static XDocument ProjectFile(IEnumerable<(string Id, string Version)> packages) => new(
         new XElement("Project", new XAttribute("Sdk", "Microsoft.NET.Sdk"),

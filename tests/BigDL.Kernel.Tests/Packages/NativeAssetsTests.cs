@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BigDL.Kernel.Packages;
 
 namespace BigDL.Kernel.Tests.Packages;
@@ -44,5 +45,30 @@ public sealed class NativeAssetsTests(PackageFeedFixture feeds)
             () => resolver.ResolveAsync([new PackageRequest("Demo.B", "1.0.0")], CancellationToken.None));
 
         Assert.Contains("'Demo.B' 1.2.0 is already loaded", error.Message);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_SamePackagesAgain_ReadsTheKeptAssetsFileInsteadOfRestoring()
+    {
+        await feeds.NewResolver().ResolveAsync([new PackageRequest("Demo.Native")], CancellationToken.None);
+        var kept = Directory.GetFiles(RestoreFallback.CacheFolder, "*.assets.json")
+            .Single(f => File.ReadAllText(f).Contains(feeds.GlobalPackages, StringComparison.Ordinal));
+        var original = File.ReadAllText(kept);
+        try
+        {
+            var assets = JsonNode.Parse(original)!;
+            var target = assets["targets"]!.AsObject().Single(t => t.Key.EndsWith("/" + PackageFeedFixture.MachineRid, StringComparison.Ordinal)).Value!;
+            target["Demo.Native/1.0.0"]!.AsObject().Remove("native");
+            File.WriteAllText(kept, assets.ToJsonString());
+
+            var again = await feeds.NewResolver().ResolveAsync([new PackageRequest("Demo.Native")], CancellationToken.None);
+
+            Assert.Equal(["Demo.B 1.2.0", "Demo.Native 1.0.0"], again.Select(p => p.ToString()));
+            Assert.Empty(again[1].NativeLibraryFolders);
+        }
+        finally
+        {
+            File.WriteAllText(kept, original);
+        }
     }
 }
