@@ -10,14 +10,15 @@ namespace BigDL.Kernel.Packages;
 
 /// <summary>
 /// Picks the version of each requested package, gathers the dependency graph from the sources and resolves the closure
-/// as NuGet does (the lowest applicable version of each dependency). Packages already loaded in the session, and the
-/// requested ones once picked, are pinned to their single version.
+/// as NuGet does. Like restore, it reads the .nuspec of one version per dependency range, the lowest that the range
+/// allows; NuGet's resolver then takes a consistent set (where ranges of one id differ, the highest of their lowest
+/// versions). Packages already loaded in the session, and the requested ones once picked, are pinned to their version.
 /// </summary>
 internal sealed class PackageClosure
 {
     private readonly PackageFeeds _feeds;
     private readonly Dictionary<string, SourcePackageDependencyInfo> _pinned;
-    private readonly Dictionary<string, IReadOnlyList<SourcePackageDependencyInfo>> _fetched = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<PackageVersion>> _versions = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<PackageIdentity, SourcePackageDependencyInfo> _admitted = new(PackageIdentityComparer.Default);
 
     private PackageClosure(PackageFeeds feeds, IEnumerable<SourcePackageDependencyInfo> loaded)
@@ -49,7 +50,7 @@ internal sealed class PackageClosure
         var picked = request.Spec.Select(versions.Select(v => v.Version));
         if (picked is not null)
         {
-            return versions.First(v => v.Version == picked);
+            return await _feeds.DependencyInfoAsync(request.Id, versions.First(v => v.Version == picked), cancellation).ConfigureAwait(false);
         }
 
         var known = versions.Count == 0
@@ -59,8 +60,8 @@ internal sealed class PackageClosure
             $"Package '{request.Id}' at {request.Spec} was not found ({request.Directive}). Sources tried: {_feeds.Describe()}. {known}");
     }
 
-    /// <summary>Admits the roots and, until nothing changes, every version of a dependency that some admitted package's
-    /// range allows (only the pinned version of a pinned id).</summary>
+    /// <summary>Admits the roots, then level by level the pinned version or the lowest allowed version of every
+    /// dependency of an admitted package, until no new package comes in.</summary>
     private async Task GatherAsync(IEnumerable<SourcePackageDependencyInfo> roots, CancellationToken cancellation)
     {
         var wanted = new List<PackageDependency>();
@@ -71,30 +72,28 @@ internal sealed class PackageClosure
 
         while (wanted.Count > 0)
         {
-            var missing = wanted.Select(d => d.Id).Where(id => !_pinned.ContainsKey(id) && !_fetched.ContainsKey(id))
+            var unlisted = wanted.Select(d => d.Id).Where(id => !_pinned.ContainsKey(id) && !_versions.ContainsKey(id))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var versions = await Task.WhenAll(missing.Select(id => _feeds.VersionsAsync(id, cancellation))).ConfigureAwait(false);
-            for (var i = 0; i < missing.Count; i++)
+            var versions = await Task.WhenAll(unlisted.Select(id => _feeds.VersionsAsync(id, cancellation))).ConfigureAwait(false);
+            for (var i = 0; i < unlisted.Count; i++)
             {
-                _fetched[missing[i]] = versions[i];
+                _versions[unlisted[i]] = versions[i];
             }
 
-            var batch = wanted;
+            var lowest = wanted.Where(d => !_pinned.ContainsKey(d.Id))
+                .Select(d => (d.Id, Version: _versions[d.Id].FirstOrDefault(v => d.VersionRange.Satisfies(v.Version))))
+                .Where(d => d.Version is not null && !_admitted.ContainsKey(new PackageIdentity(d.Id, d.Version.Version)))
+                .DistinctBy(d => new PackageIdentity(d.Id, d.Version!.Version), PackageIdentityComparer.Default)
+                .ToList();
+            var read = await Task.WhenAll(lowest.Select(d => _feeds.DependencyInfoAsync(d.Id, d.Version!, cancellation))).ConfigureAwait(false);
+            var pinned = wanted.Where(d => _pinned.ContainsKey(d.Id)).Select(d => _pinned[d.Id]);
             wanted = [];
-            foreach (var dependency in batch)
+            foreach (var package in pinned.Concat(read))
             {
-                foreach (var candidate in Candidates(dependency))
-                {
-                    Admit(candidate, wanted);
-                }
+                Admit(package, wanted);
             }
         }
     }
-
-    private IEnumerable<SourcePackageDependencyInfo> Candidates(PackageDependency dependency) =>
-        _pinned.TryGetValue(dependency.Id, out var pinned)
-            ? [pinned]
-            : _fetched[dependency.Id].Where(p => dependency.VersionRange.Satisfies(p.Version));
 
     private void Admit(SourcePackageDependencyInfo package, List<PackageDependency> wanted)
     {

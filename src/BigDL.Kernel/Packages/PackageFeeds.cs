@@ -3,12 +3,14 @@ using NuGet.Configuration;
 using NuGet.Frameworks;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
+using NuGet.Versioning;
 
 namespace BigDL.Kernel.Packages;
 
 /// <summary>
-/// Reads what the sources know of a package id: every version with its dependencies for the target framework, the
-/// first source that has a version winning. A source that cannot be read is an error that names it.
+/// Reads the sources the way <c>dotnet restore</c> does (<see cref="FindPackageByIdResource"/>): the versions of an id
+/// from every source (the first source that has a version serves it), and one version's dependencies for the target
+/// framework from its .nuspec. A source that cannot be read is an error that names it.
 /// </summary>
 internal sealed class PackageFeeds
 {
@@ -31,17 +33,34 @@ internal sealed class PackageFeeds
         ? "no package source (add one with #i \"nuget:<folder or URL>\", BIGDL_NUGET_SOURCES or a nuget.config)"
         : string.Join(", ", _repositories.Select(r => r.PackageSource.Source));
 
-    /// <summary>Every version of <paramref name="id"/> in the sources, lowest first.</summary>
-    public async Task<IReadOnlyList<SourcePackageDependencyInfo>> VersionsAsync(string id, CancellationToken cancellation)
+    /// <summary>Every version of <paramref name="id"/> in the sources, lowest first, each with the first source that has it.</summary>
+    public async Task<IReadOnlyList<PackageVersion>> VersionsAsync(string id, CancellationToken cancellation)
     {
         var perSource = await Task.WhenAll(_repositories.Select(r => VersionsAsync(r, id, cancellation))).ConfigureAwait(false);
-        return perSource.SelectMany(p => p)
-            .DistinctBy(p => p.Version)
-            .OrderBy(p => p.Version)
-            .ToList();
+        return perSource.SelectMany(p => p).DistinctBy(p => p.Version).OrderBy(p => p.Version).ToList();
     }
 
-    private async Task<IEnumerable<SourcePackageDependencyInfo>> VersionsAsync(SourceRepository repository, string id, CancellationToken cancellation)
+    /// <summary>The package at <paramref name="version"/> with its dependencies for the target framework (the nearest
+    /// dependency group of its .nuspec).</summary>
+    public async Task<SourcePackageDependencyInfo> DependencyInfoAsync(string id, PackageVersion version, CancellationToken cancellation)
+    {
+        var source = version.Source;
+        var info = await ReadAsync(source, id, (finder, c) => finder.GetDependencyInfoAsync(id, version.Version, _cache, NullLogger.Instance, c), cancellation)
+            .ConfigureAwait(false)
+            ?? throw new PackageResolutionException($"Package source '{source.PackageSource.Source}' lists {id} {version.Version} but does not serve its .nuspec.");
+        var group = NuGetFrameworkUtility.GetNearest(info.DependencyGroups, _framework, g => g.TargetFramework);
+        return new SourcePackageDependencyInfo(info.PackageIdentity, group?.Packages ?? [], listed: true, source, downloadUri: null, packageHash: null);
+    }
+
+    private async Task<IEnumerable<PackageVersion>> VersionsAsync(SourceRepository repository, string id, CancellationToken cancellation)
+    {
+        var versions = await ReadAsync(repository, id, (finder, c) => finder.GetAllVersionsAsync(id, _cache, NullLogger.Instance, c), cancellation)
+            .ConfigureAwait(false);
+        return versions.Select(v => new PackageVersion(v, repository));
+    }
+
+    private static async Task<T> ReadAsync<T>(
+        SourceRepository repository, string id, Func<FindPackageByIdResource, CancellationToken, Task<T>> read, CancellationToken cancellation)
     {
         var source = repository.PackageSource;
         if (source.IsLocal && !Directory.Exists(source.Source))
@@ -51,9 +70,9 @@ internal sealed class PackageFeeds
 
         try
         {
-            var resource = await repository.GetResourceAsync<DependencyInfoResource>(cancellation).ConfigureAwait(false)
+            var finder = await repository.GetResourceAsync<FindPackageByIdResource>(cancellation).ConfigureAwait(false)
                 ?? throw new PackageResolutionException($"Package source '{source.Source}' is not a NuGet feed or folder.");
-            return await resource.ResolvePackages(id, _framework, _cache, NullLogger.Instance, cancellation).ConfigureAwait(false);
+            return await read(finder, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not PackageResolutionException)
         {

@@ -107,11 +107,7 @@ public sealed class PackageResolver
         var feeds = new PackageFeeds(sources, MachineTarget.Framework, cache);
         var closure = await PackageClosure.ResolveAsync(feeds, requests, _loaded.Values.Select(e => e.Info), cancellation).ConfigureAwait(false);
         var installer = new PackageInstaller(GlobalPackagesFolder, _settings, cache);
-        var roots = new List<string>();
-        foreach (var package in closure)
-        {
-            roots.Add(await installer.InstallAsync(package, cancellation).ConfigureAwait(false));
-        }
+        var roots = await Task.WhenAll(closure.Select(p => installer.InstallAsync(p, cancellation))).ConfigureAwait(false);
 
         var added = roots.Any(PackageAssets.HasRuntimeAssets)
             ? await RestoreAsync(closure, sources, cancellation).ConfigureAwait(false)

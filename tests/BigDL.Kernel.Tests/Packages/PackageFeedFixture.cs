@@ -93,6 +93,9 @@ public sealed class PackageFeedFixture : IDisposable
         Pack(Feed, "Demo.B", "1.2.0", [], ("lib/net8.0/", b12));
         var a = Library("Demo.A", "1.0.0", "namespace Demo.A; public static class Chain { public static string Value() => \"A -> \" + Demo.B.Source.Value(); }", b10);
         Pack(Feed, "Demo.A", "1.0.0", [new PackageDependency("Demo.B", VersionRange.Parse("1.0.0"))], ("lib/net8.0/", a));
+        Pack(Feed, "Demo.Both", "1.0.0",
+            [new PackageDependency("Demo.A", VersionRange.Parse("1.0.0")), new PackageDependency("Demo.B", VersionRange.Parse("1.2.0"))],
+            ("lib/net8.0/", Library("Demo.Both", "1.0.0", "namespace Demo.Both; public static class Nothing { }")));
 
         Pack(Feed, "Demo.Extension", "1.0.0", [],
             ("lib/net8.0/", Library("Demo.Extension", "1.0.0", "namespace Demo.Extension; public static class Marker { public const bool Value = true; }")),

@@ -50,6 +50,15 @@ public sealed class PackageResolverTests(PackageFeedFixture feeds)
     }
 
     [Fact]
+    public async Task ResolveAsync_TwoRangesOfOneDependency_TakeTheHigherOfTheirLowestVersions()
+    {
+        var resolved = await feeds.NewResolver().ResolveAsync([new PackageRequest("Demo.Both")], CancellationToken.None);
+
+        Assert.Equal(["Demo.B 1.2.0", "Demo.A 1.0.0", "Demo.Both 1.0.0"], resolved.Select(p => p.ToString()));
+        Assert.Equal("A -> B 1.2.0", TestLoadContext.Call(resolved.SelectMany(p => p.RuntimeAssemblies), "Demo.A", "Demo.A.Chain.Value"));
+    }
+
+    [Fact]
     public async Task ResolveAsync_SamePackageAgain_ResolvesNothingNew()
     {
         var resolver = feeds.NewResolver();
