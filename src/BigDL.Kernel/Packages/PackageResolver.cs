@@ -76,10 +76,11 @@ public sealed class PackageResolver
     /// for one id is an error.</summary>
     private List<PackageRequest> Pending(List<PackageRequest> requests)
     {
-        foreach (var group in requests.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Select(r => r.Version).Distinct().Count() > 1))
+        var twice = requests.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Select(r => r.Version).Distinct().Count() > 1);
+        if (twice is not null)
         {
             throw new PackageResolutionException(
-                $"Package '{group.Key}' is asked for with different versions in one cell: {string.Join(" and ", group.Select(r => r.Directive))}.");
+                $"Package '{twice.Key}' is asked for with different versions in one cell: {string.Join(" and ", twice.Select(r => r.Directive))}.");
         }
 
         var pending = new List<PackageRequest>();

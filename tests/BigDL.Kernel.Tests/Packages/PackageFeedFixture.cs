@@ -9,7 +9,8 @@ namespace BigDL.Kernel.Tests.Packages;
 
 /// <summary>
 /// Real packages in temporary folder feeds, a temporary global packages folder (<c>NUGET_PACKAGES</c>) and a
-/// nuget.config with <c>&lt;clear/&gt;</c> that names only the main feed, so nothing outside the test is read or written.
+/// nuget.config with <c>&lt;clear/&gt;</c> that names only the main feed, so nothing outside the test is read; the
+/// restore path's kept assets files, the one thing written elsewhere, are deleted at the end.
 /// </summary>
 public sealed class PackageFeedFixture : IDisposable
 {
@@ -50,6 +51,9 @@ public sealed class PackageFeedFixture : IDisposable
     /// <summary>The folder with the nuget.config, given to the resolver as its configuration root.</summary>
     public string ConfigurationRoot { get; }
 
+    /// <summary>This machine's runtime identifier, as the resolver computes it.</summary>
+    public static string MachineRid => MachineTarget.RuntimeIdentifier;
+
     /// <summary>The contents of Demo.Extension's extension.dib.</summary>
     public static string ExtensionDib => """
         #!meta
@@ -77,6 +81,11 @@ public sealed class PackageFeedFixture : IDisposable
     {
         Environment.SetEnvironmentVariable("NUGET_PACKAGES", _previousPackagesFolder);
         Directory.Delete(Root, recursive: true);
+        var keptAssets = Directory.Exists(RestoreFallback.CacheFolder) ? Directory.GetFiles(RestoreFallback.CacheFolder) : [];
+        foreach (var assets in keptAssets.Where(f => File.ReadAllText(f).Contains(GlobalPackages, StringComparison.Ordinal)))
+        {
+            File.Delete(assets);
+        }
     }
 
     private void BuildPackages()
@@ -117,9 +126,6 @@ public sealed class PackageFeedFixture : IDisposable
         Pack(ExtraFeed, "Demo.Extra", "1.0.0", [],
             ("lib/net8.0/", Library("Demo.Extra", "1.0.0", "namespace Demo.Extra; public static class Where { public static string Value() => \"extra feed\"; }")));
     }
-
-    /// <summary>This machine's runtime identifier, as the resolver computes it.</summary>
-    public static string MachineRid => BigDL.Kernel.Packages.MachineTarget.RuntimeIdentifier;
 
     /// <summary>C# of a class <c>Native</c> in <paramref name="ns"/> whose <c>Pid()</c> calls the native library "foo"
     /// (a copy of the runtime's System.Native, which exports SystemNative_GetPid).</summary>
