@@ -1,4 +1,5 @@
 using BigDL.Kernel.Execution;
+using BigDL.Kernel.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -22,15 +23,18 @@ public sealed class CSharpSession : ICodeSession, IDisposable
     private readonly NotebookGlobals globals;
     private readonly EditorServices editor;
     private readonly DisplayedValueBridge displayedValues;
+    private readonly SessionPackages packages;
     private ScriptOptions options;
     private ScriptState<object?>? state;
 
     /// <summary>A fresh session. Once it runs a cell, <c>Console.Out</c>/<c>Console.Error</c> of this process go to its cells.</summary>
-    /// <param name="workingDirectory">Where relative <c>#r "x.dll"</c> and <c>#load</c> paths start (default: the current directory).</param>
+    /// <param name="workingDirectory">Where relative <c>#r "x.dll"</c> and <c>#load</c> paths start and the NuGet
+    /// configuration is searched from (default: the current directory).</param>
     public CSharpSession(string? workingDirectory = null)
     {
         string baseDirectory = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
         globals = new NotebookGlobals(cell, magics);
+        packages = new SessionPackages(baseDirectory);
         options = ScriptOptions.Default
             .WithReferences(FrameworkReferences.Get())
             .WithImports(FrameworkReferences.DefaultImports)
@@ -61,14 +65,18 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         }
     }
 
+    /// <summary>A cell: its packages first (and their extension scripts, which may register magic commands), then its
+    /// magic commands, then its code.</summary>
     private ExecutionOutcome Execute(string code, ICellOutput output, CancellationToken cancellation)
     {
         IReadOnlyList<MagicInvocation> invocations;
         try
         {
-            (invocations, code) = magics.Extract(code);
+            var loaded = packages.Load(code, cancellation);
+            if (Reference(loaded, output, cancellation) is { } failed) return failed;
+            (invocations, code) = magics.Extract(loaded.Code);
         }
-        catch (UnknownMagicException e)
+        catch (Exception e) when (e is PackageDirectiveException or PackageResolutionException or UnknownMagicException)
         {
             return CellFailures.Preparation(e);
         }
@@ -86,6 +94,36 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         if (string.IsNullOrWhiteSpace(code)) return new ExecutionOutcome.Success(null);
         if (HelpRequest.Match(code) is { } symbol) return Help(symbol, cancellation);
         return Run(code, output, cancellation);
+    }
+
+    /// <summary>
+    /// Makes newly loaded packages' assemblies referenced by every later cell, says what was installed, and runs their
+    /// extension scripts: markdown cells are shown, C# cells run as cells with <c>BIGDL_KERNEL</c> defined (so one script
+    /// serves .NET Interactive and this kernel). Returns the first failure, or <c>null</c>.
+    /// </summary>
+    private ExecutionOutcome.Failure? Reference(SessionPackages.Loaded loaded, ICellOutput output, CancellationToken cancellation)
+    {
+        if (loaded.Added.Count == 0) return null;
+        options = options.AddReferences(loaded.References);
+        editor.AddReferences(loaded.References);
+        output.Display(MimeBundles.Of("Installed " + string.Join(", ", loaded.Added.Select(p => $"{p.Id} {p.Version}"))), null);
+        foreach (var (package, script) in loaded.Extensions)
+        {
+            foreach (var skipped in script.UnsupportedCells)
+                output.Write(OutputStream.Stderr, $"{package.Id}'s extension script: a #!{skipped.Kernel} cell (line {skipped.LineNumber}) is skipped; this kernel runs C# and shows markdown\n");
+            foreach (var scriptCell in script.Cells)
+            {
+                if (scriptCell.IsMarkdown)
+                {
+                    output.Display(MimeBundles.Of(scriptCell.Text, ["text/markdown"]), null);
+                }
+                else if (scriptCell.IsCSharp && Run("#define BIGDL_KERNEL\n" + scriptCell.Text, output, cancellation) is ExecutionOutcome.Failure failure)
+                {
+                    return failure with { Value = $"{package.Id}'s extension script failed (its line {scriptCell.LineNumber}): {failure.Value}" };
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>Compiles <paramref name="code"/> as the next submission and runs it.</summary>
@@ -192,6 +230,7 @@ public sealed class CSharpSession : ICodeSession, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        packages.Dispose();
         displayedValues.Dispose();
         editor.Dispose();
     }

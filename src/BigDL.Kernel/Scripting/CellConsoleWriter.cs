@@ -4,13 +4,15 @@ using BigDL.Kernel.Execution;
 namespace BigDL.Kernel.Scripting;
 
 /// <summary>
-/// Stands in for <c>Console.Out</c> / <c>Console.Error</c> once a session runs cells: text written from any thread goes
-/// to the stream output of the cell that started last in this process (the protocol layer batches it); before any cell,
-/// to the process's original stream. Installed once per process, whatever the number of sessions.
+/// Stands in for <c>Console.Out</c> / <c>Console.Error</c> once a session runs cells: text goes to the stream output of
+/// the cell whose code (or a task it started) writes it; from threads that did not come from a cell (thread pools that
+/// existed before), to the cell that started last in this process; before any cell, to the process's original stream.
+/// Installed once per process, whatever the number of sessions.
 /// </summary>
 internal sealed class CellConsoleWriter : TextWriter
 {
     private static readonly Lock InstallGate = new();
+    private static readonly AsyncLocal<CurrentCell?> Flowing = new();
     private static volatile CurrentCell? target;
     private static bool installed;
 
@@ -23,10 +25,11 @@ internal sealed class CellConsoleWriter : TextWriter
         this.original = original;
     }
 
-    /// <summary>The cell the console goes to: the one that started last in this process.</summary>
-    public static CurrentCell? Target => target;
+    /// <summary>The cell the console goes to from the calling thread.</summary>
+    public static CurrentCell? Current => Flowing.Value ?? target;
 
-    /// <summary>Sends the console to <paramref name="cell"/> from now on.</summary>
+    /// <summary>Sends the console to <paramref name="cell"/>: from the calling execution context (and the threads and tasks
+    /// it starts) and, from other threads, until another cell starts.</summary>
     public static void RouteTo(CurrentCell cell)
     {
         lock (InstallGate)
@@ -39,6 +42,7 @@ internal sealed class CellConsoleWriter : TextWriter
             }
             target = cell;
         }
+        Flowing.Value = cell;
     }
 
     public override Encoding Encoding => Encoding.UTF8;
@@ -52,7 +56,7 @@ internal sealed class CellConsoleWriter : TextWriter
     public override void Write(string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
-        if (target?.Output is { } output) output.Write(stream, value);
+        if (Current?.Output is { } output) output.Write(stream, value);
         else original.Write(value);
     }
 

@@ -25,8 +25,8 @@ internal sealed class DisplayedValueBridge : IDisposable
 
     private void OnDisplayed(DisplayedValue displayed)
     {
-        // Only the cells of the session whose cell runs last in this process show it (one kernel = one session).
-        if (cell.Output is not { } output || !ReferenceEquals(CellConsoleWriter.Target, cell)) return;
+        // Only the session whose cell displays it shows it (every session in the process hears every display).
+        if (cell.Output is not { } output || !ReferenceEquals(CellConsoleWriter.Current, cell)) return;
         var data = new DisplayData(displayed.FormattedValues.ToDictionary(v => v.MimeType, v => Represent(v)), new Dictionary<string, JsonNode?>());
         if (displayed.IsUpdated && shown.ContainsKey(displayed.DisplayId))
         {

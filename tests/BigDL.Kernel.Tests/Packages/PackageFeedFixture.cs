@@ -73,6 +73,21 @@ public sealed class PackageFeedFixture : IDisposable
         let x = 1
         """;
 
+    /// <summary>The contents of Demo.KernelAware's extension.dib: it registers a magic command only in our kernel.</summary>
+    public static string KernelAwareDib => """
+        #!csharp
+
+        #if BIGDL_KERNEL
+        RegisterMagic("greet", who => Demo.KernelAware.Greeting.Of(who));
+        #else
+        throw new InvalidOperationException("BIGDL_KERNEL is not defined");
+        #endif
+
+        #!markdown
+
+        **Demo.KernelAware** is loaded.
+        """;
+
     /// <summary>A new session's resolver over the test configuration.</summary>
     public PackageResolver NewResolver() => new(ConfigurationRoot);
 
@@ -109,6 +124,10 @@ public sealed class PackageFeedFixture : IDisposable
         Pack(Feed, "Demo.Extension", "1.0.0", [],
             ("lib/net8.0/", Library("Demo.Extension", "1.0.0", "namespace Demo.Extension; public static class Marker { public const bool Value = true; }")),
             ("interactive-extensions/dotnet/", WriteFile("Demo.Extension", "extension.dib", ExtensionDib)));
+
+        Pack(Feed, "Demo.KernelAware", "1.0.0", [],
+            ("lib/net8.0/", Library("Demo.KernelAware", "1.0.0", "namespace Demo.KernelAware; public static class Greeting { public static string Of(string who) => \"hello \" + who; }")),
+            ("interactive-extensions/dotnet/", WriteFile("Demo.KernelAware", "extension.dib", KernelAwareDib)));
 
         Pack(Feed, "Demo.RefOnly", "1.0.0", [],
             ("ref/net8.0/", Library("Demo.RefOnly", "1.0.0", "namespace Demo.RefOnly; public static class Api { }")));
