@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace BigDL.Kernel.Server;
 
 /// <summary>
-/// The inputs this kernel has executed with <c>store_history</c>, answering IPython's three history queries.
+/// The inputs this kernel has executed with <c>store_history</c> (and their values' plain text), answering IPython's
+/// three history queries.
 /// This kernel is session <see cref="SessionNumber"/>; a range of session 0 means this one too.
 /// </summary>
 internal sealed class ExecutionHistory
@@ -21,6 +22,16 @@ internal sealed class ExecutionHistory
     {
         ArgumentNullException.ThrowIfNull(input);
         entries.Add(new HistoryEntry(SessionNumber, line, input));
+    }
+
+    /// <summary>Records the plain text of line <paramref name="line"/>'s value.</summary>
+    public void RecordOutput(int line, string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        int index = entries.FindLastIndex(e => e.Line == line);
+        if (index < 0)
+            throw new ArgumentOutOfRangeException(nameof(line), line, $"No input was recorded at line {line}.");
+        entries[index] = entries[index] with { Output = output };
     }
 
     /// <summary>The latest <paramref name="n"/> entries (10 when absent), oldest first.</summary>

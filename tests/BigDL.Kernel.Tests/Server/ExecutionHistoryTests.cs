@@ -49,4 +49,15 @@ public sealed class ExecutionHistoryTests
         Assert.Empty(With("a", "b").Range(session: -1, start: 0, stop: null));
         Assert.Equal([1, 2], Lines(With("a", "b").Range(session: ExecutionHistory.SessionNumber, start: 0, stop: null)));
     }
+
+    [Fact]
+    public void RecordOutput_KeepsTheValueOfTheLatestEntryOfThatLine()
+    {
+        ExecutionHistory history = With("a", "b");
+
+        history.RecordOutput(2, "value of b");
+
+        Assert.Equal([null, "value of b"], history.Tail(null).Select(e => e.Output));
+        Assert.Equal("line", Assert.Throws<ArgumentOutOfRangeException>(() => history.RecordOutput(3, "x")).ParamName);
+    }
 }

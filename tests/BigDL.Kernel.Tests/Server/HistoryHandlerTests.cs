@@ -42,19 +42,27 @@ public sealed class HistoryHandlerTests : IDisposable
     }
 
     [Fact]
-    public void OutputTrue_GetsAnErrorReply()
+    public void OutputTrue_PairsEachInputWithThePlainTextOfItsValue()
     {
-        kernel.Client.Shell("history_request", new JsonObject { ["hist_access_type"] = "tail", ["output"] = true, ["raw"] = true });
+        Assert.Equal("""[[1,3,["result 3","3"]],[1,4,["print 1",null]]]""",
+            History(new JsonObject { ["hist_access_type"] = "tail", ["n"] = 2 }, output: true));
+    }
+
+    [Fact]
+    public void UnknownAccessType_GetsAnErrorReplyNamingIt()
+    {
+        kernel.Client.Shell("history_request", new JsonObject { ["hist_access_type"] = "everything", ["output"] = false, ["raw"] = true });
 
         JsonObject content = kernel.Client.ShellReply().Content;
 
         Assert.Equal("error", (string?)content["status"]);
-        Assert.Contains("output must be false", (string?)content["evalue"]);
+        Assert.Contains("hist_access_type", (string?)content["evalue"]);
+        Assert.Contains("everything", (string?)content["evalue"]);
     }
 
-    private string History(JsonObject request)
+    private string History(JsonObject request, bool output = false)
     {
-        request["output"] = false;
+        request["output"] = output;
         request["raw"] = true;
         kernel.Client.Shell("history_request", request);
         JsonObject content = kernel.Client.ShellReply().Content;

@@ -1,7 +1,7 @@
 namespace BigDL.Kernel.Protocol.Messages;
 
 /// <summary><c>history_request</c>: a tail, a range of one session, or a glob search of the executed inputs.</summary>
-/// <param name="Output">Whether outputs are wanted (not kept here: only <c>false</c> is served).</param>
+/// <param name="Output">Whether each entry pairs the input with its output.</param>
 /// <param name="Raw">Raw or transformed input (the same here).</param>
 /// <param name="HistAccessType"><c>tail</c>, <c>range</c> or <c>search</c>.</param>
 /// <param name="Session">For range: the session (0 = this one).</param>

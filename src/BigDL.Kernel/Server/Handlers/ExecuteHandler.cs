@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BigDL.Kernel.Execution;
 using BigDL.Kernel.Protocol;
 using BigDL.Kernel.Protocol.Messages;
@@ -29,61 +30,63 @@ internal sealed class ExecuteHandler(ICodeSession session, KernelMessenger messe
         }
         var execute = request.Message.ContentAs<ExecuteRequest>();
         MessageHeader parent = request.Message.Header;
-        int count = Count(execute);
+        bool stored = execute.StoreHistory && !execute.Silent;
+        int count = stored ? Store(execute.Code) : executionCount;
         if (!execute.Silent)
             messenger.Publish("execute_input", new ExecuteInput(execute.Code, count), parent);
         var output = new CellOutput(messenger, parent, execute.Silent);
-        ErrorContent? error = Run(execute.Code, output, count);
-        if (error is null)
+        (DisplayData? result, ErrorContent? error) = Run(execute.Code, output);
+        if (error is not null)
         {
-            output.Flush();
-            messenger.Reply(request, "execute_reply", ExecuteReply.Ok(count));
+            output.Error(error);
+            aborting = execute.StopOnError && !execute.Silent;
+            messenger.Reply(request, "execute_reply", ExecuteReply.Error(count, error));
             return;
         }
-        output.Error(error);
-        aborting = execute.StopOnError && !execute.Silent;
-        messenger.Reply(request, "execute_reply", ExecuteReply.Error(count, error));
+        if (result is not null)
+            Show(result, output, count, stored);
+        output.Flush();
+        messenger.Reply(request, "execute_reply", ExecuteReply.Ok(count));
     }
 
     /// <summary>Ends the abort that follows a failure: no request is left waiting.</summary>
     public void QueueDrained() => aborting = false;
 
-    private int Count(ExecuteRequest execute)
+    private int Store(string code)
     {
-        if (execute.Silent || !execute.StoreHistory)
-            return executionCount;
         executionCount++;
-        history.Add(executionCount, execute.Code);
+        history.Add(executionCount, code);
         return executionCount;
     }
 
-    /// <summary>Runs the cell and publishes its value; returns its error, if it failed or threw.</summary>
-    private ErrorContent? Run(string code, CellOutput output, int count)
+    /// <summary>Runs the cell; a failure, or anything the session throws, comes back as the error.</summary>
+    private (DisplayData? Result, ErrorContent? Error) Run(string code, CellOutput output)
     {
         CancellationToken interrupt = running.Begin();
         try
         {
-            switch (session.ExecuteAsync(code, output, interrupt).GetAwaiter().GetResult())
+            return session.ExecuteAsync(code, output, interrupt).GetAwaiter().GetResult() switch
             {
-                case ExecutionOutcome.Success { Result: { } result }:
-                    output.Result(count, result);
-                    return null;
-                case ExecutionOutcome.Success:
-                    return null;
-                case ExecutionOutcome.Failure failure:
-                    return new ErrorContent(failure.Name, failure.Value, failure.Traceback);
-                case var other:
-                    throw new InvalidOperationException(
-                        $"The session must return a Success or a Failure, got {other?.GetType().Name ?? "null"}.");
-            }
+                ExecutionOutcome.Success success => (success.Result, null),
+                ExecutionOutcome.Failure failure => (null, new ErrorContent(failure.Name, failure.Value, failure.Traceback)),
+                var other => throw new InvalidOperationException(
+                    $"The session must return a Success or a Failure, got {other?.GetType().Name ?? "null"}."),
+            };
         }
         catch (Exception e)
         {
-            return ErrorContent.From(e);
+            return (null, ErrorContent.From(e));
         }
         finally
         {
             running.End();
         }
+    }
+
+    private void Show(DisplayData result, CellOutput output, int count, bool stored)
+    {
+        output.Result(count, result);
+        if (stored && result.Data.TryGetValue("text/plain", out JsonNode? text))
+            history.RecordOutput(count, text is JsonValue value && value.TryGetValue(out string? plain) ? plain : text?.ToJsonString() ?? "");
     }
 }

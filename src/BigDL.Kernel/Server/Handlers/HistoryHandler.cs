@@ -3,7 +3,8 @@ using BigDL.Kernel.Protocol.Messages;
 
 namespace BigDL.Kernel.Server.Handlers;
 
-/// <summary><c>history_request</c>: tail, range and glob search over this kernel's executed inputs (inputs only).</summary>
+/// <summary><c>history_request</c>: tail, range and glob search over this kernel's executed inputs; with
+/// <c>output</c>, each entry's third item is <c>[input, plain text of its value or null]</c>.</summary>
 internal sealed class HistoryHandler(ExecutionHistory history, KernelMessenger messenger) : IRequestHandler
 {
     /// <inheritdoc/>
@@ -14,8 +15,6 @@ internal sealed class HistoryHandler(ExecutionHistory history, KernelMessenger m
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Message.ContentAs<HistoryRequest>();
-        if (query.Output)
-            throw new NotSupportedException("history_request: output must be false (this kernel keeps inputs only), got true.");
         IReadOnlyList<HistoryEntry> entries = query.HistAccessType switch
         {
             "tail" => history.Tail(query.N),
@@ -26,7 +25,7 @@ internal sealed class HistoryHandler(ExecutionHistory history, KernelMessenger m
         };
         var triples = new JsonArray();
         foreach (HistoryEntry entry in entries)
-            triples.Add(new JsonArray(entry.Session, entry.Line, entry.Input));
+            triples.Add(new JsonArray(entry.Session, entry.Line, query.Output ? new JsonArray(entry.Input, entry.Output) : entry.Input));
         messenger.Reply(request, "history_reply", new HistoryReply(triples));
     }
 }
