@@ -16,7 +16,17 @@ internal static class Program
     /// </summary>
     internal static Func<ICodeSession>? SessionFactory { get; set; }
 
-    private static int Main(string[] args) => CreateCommand().Parse(args).Invoke();
+    private static int Main(string[] args)
+    {
+        try
+        {
+            return CreateCommand().Parse(args).Invoke();
+        }
+        finally
+        {
+            NetMQConfig.Cleanup(false);
+        }
+    }
 
     /// <summary>The command line: the kernel itself, and the kernelspec commands.</summary>
     internal static RootCommand CreateCommand()
@@ -56,9 +66,10 @@ internal static class Program
             server.WaitForShutdown();
             return 0;
         }
-        finally
+        catch (NetMQException e)
         {
-            NetMQConfig.Cleanup(false);
+            error.WriteLine($"bigdl-kernel: cannot listen on the ports of {connectionFile}: {e.Message}");
+            return 1;
         }
     }
 }

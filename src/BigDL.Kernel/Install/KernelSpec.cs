@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BigDL.Kernel.Protocol;
 
 namespace BigDL.Kernel.Install;
 
@@ -18,11 +19,7 @@ internal sealed record KernelSpec(
     /// <summary>The variable holding the folders <c>#r "nuget:…"</c> restores from, joined by the path separator.</summary>
     public const string NuGetSourcesVariable = "BIGDL_NUGET_SOURCES";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
+    private static readonly JsonSerializerOptions JsonOptions = new(JupyterJson.Options) { WriteIndented = true };
 
     /// <summary>
     /// The spec running this kernel with the dotnet host running now (absolute paths, so no PATH is needed):

@@ -35,12 +35,21 @@ internal sealed class KernelSockets : IDisposable
         ArgumentNullException.ThrowIfNull(log);
         this.log = log;
         codec = new WireCodec(new MessageSigner(connection.Key));
-        Connection = connection.WithPorts(
-            Bind(shell, connection, connection.ShellPort),
-            Bind(control, connection, connection.ControlPort),
-            Bind(stdin, connection, connection.StdinPort),
-            Bind(iopub, connection, connection.IopubPort),
-            Bind(heartbeatSocket, connection, connection.HeartbeatPort));
+        try
+        {
+            Connection = connection.WithPorts(
+                Bind(shell, connection, connection.ShellPort),
+                Bind(control, connection, connection.ControlPort),
+                Bind(stdin, connection, connection.StdinPort),
+                Bind(iopub, connection, connection.IopubPort),
+                Bind(heartbeatSocket, connection, connection.HeartbeatPort));
+        }
+        catch
+        {
+            DisposeSockets(); // a port was taken: free the ones already bound
+            outgoing.Dispose();
+            throw;
+        }
         shell.ReceiveReady += (_, _) => Receive(shell, KernelChannel.Shell);
         control.ReceiveReady += (_, _) => Receive(control, KernelChannel.Control);
         outgoing.ReceiveReady += (_, _) => SendQueued();
@@ -89,6 +98,11 @@ internal sealed class KernelSockets : IDisposable
         heartbeat.Dispose();
         poller.Dispose();
         outgoing.Dispose();
+        DisposeSockets();
+    }
+
+    private void DisposeSockets()
+    {
         foreach (NetMQSocket socket in new NetMQSocket[] { shell, control, stdin, iopub, heartbeatSocket })
             socket.Dispose();
     }
@@ -119,8 +133,9 @@ internal sealed class KernelSockets : IDisposable
         {
             message = codec.Decode(frames);
         }
-        catch (InvalidMessageException e)
+        catch (Exception e)
         {
+            // A bad signature or malformed frames (or anything else a decoder can throw): never the poller's end.
             log.WriteLine($"bigdl-kernel: dropped a message on {channel}: {e.Message}");
             return;
         }

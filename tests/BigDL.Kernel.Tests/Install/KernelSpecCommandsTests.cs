@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BigDL.Kernel.Execution;
 using BigDL.Kernel.Install;
+using BigDL.Kernel.Protocol;
+using BigDL.Kernel.Tests.Server;
 
 namespace BigDL.Kernel.Tests.Install;
 
@@ -118,6 +121,27 @@ public sealed class KernelSpecCommandsTests : IDisposable
         Assert.Equal(2, Invoke(missing));
 
         Assert.Contains(missing, error.ToString());
+    }
+
+    [Fact]
+    public void Kernel_WhosePortIsTaken_ExitsWith1SayingItCannotListen()
+    {
+        using var squatter = new NetMQ.Sockets.ResponseSocket();
+        int taken = squatter.BindRandomPort("tcp://127.0.0.1");
+        string file = Path.Combine(Prefix, "connection.json");
+        File.WriteAllText(file, new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, taken, "k", ConnectionInfo.HmacSha256).ToJson());
+        Func<ICodeSession>? wired = Program.SessionFactory;
+        Program.SessionFactory = () => new ScriptedSession();
+        try
+        {
+            Assert.Equal(1, Invoke(file));
+        }
+        finally
+        {
+            Program.SessionFactory = wired;
+        }
+
+        Assert.Contains($"cannot listen on the ports of {file}", error.ToString());
     }
 
     private int Invoke(params string[] args) =>
