@@ -2,6 +2,7 @@ using System.CommandLine;
 using BigDL.Kernel.Execution;
 using BigDL.Kernel.Install;
 using BigDL.Kernel.Protocol;
+using BigDL.Kernel.Scripting;
 using BigDL.Kernel.Server;
 using NetMQ;
 
@@ -10,11 +11,8 @@ namespace BigDL.Kernel;
 /// <summary><c>bigdl-kernel &lt;connection-file&gt;</c> runs the kernel; <c>install</c> and <c>uninstall</c> manage its kernelspec.</summary>
 internal static class Program
 {
-    /// <summary>
-    /// Makes the language session of a kernel process. The C# session is wired here:
-    /// <c>= () => new BigDL.Kernel.Scripting.CSharpSession();</c>. Until it is, the kernel refuses to start.
-    /// </summary>
-    internal static Func<ICodeSession>? SessionFactory { get; set; }
+    /// <summary>Makes the language session of a kernel process: C# (tests put another session here).</summary>
+    internal static Func<ICodeSession> SessionFactory { get; set; } = () => new CSharpSession();
 
     private static int Main(string[] args)
     {
@@ -53,11 +51,6 @@ internal static class Program
         {
             error.WriteLine($"bigdl-kernel: {e.Message}");
             return 2;
-        }
-        if (SessionFactory is null)
-        {
-            error.WriteLine("bigdl-kernel: this build has no C# session wired in (Program.SessionFactory).");
-            return 1;
         }
         try
         {

@@ -130,7 +130,7 @@ public sealed class KernelSpecCommandsTests : IDisposable
         int taken = squatter.BindRandomPort("tcp://127.0.0.1");
         string file = Path.Combine(Prefix, "connection.json");
         File.WriteAllText(file, new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, taken, "k", ConnectionInfo.HmacSha256).ToJson());
-        Func<ICodeSession>? wired = Program.SessionFactory;
+        Func<ICodeSession> wired = Program.SessionFactory;
         Program.SessionFactory = () => new ScriptedSession();
         try
         {

@@ -35,7 +35,7 @@ internal sealed class ExecuteHandler(ICodeSession session, KernelMessenger messe
         if (!execute.Silent)
             messenger.Publish("execute_input", new ExecuteInput(execute.Code, count), parent);
         var output = new CellOutput(messenger, parent, execute.Silent);
-        (DisplayData? result, ErrorContent? error) = Run(execute.Code, output);
+        (DisplayData? result, DisplayData? page, ErrorContent? error) = Run(execute.Code, output);
         if (error is not null)
         {
             output.Error(error);
@@ -46,7 +46,7 @@ internal sealed class ExecuteHandler(ICodeSession session, KernelMessenger messe
         if (result is not null)
             Show(result, output, count, stored);
         output.Flush();
-        messenger.Reply(request, "execute_reply", ExecuteReply.Ok(count));
+        messenger.Reply(request, "execute_reply", ExecuteReply.Ok(count, page));
     }
 
     /// <summary>Ends the abort that follows a failure: no request is left waiting.</summary>
@@ -60,22 +60,22 @@ internal sealed class ExecuteHandler(ICodeSession session, KernelMessenger messe
     }
 
     /// <summary>Runs the cell; a failure, or anything the session throws, comes back as the error.</summary>
-    private (DisplayData? Result, ErrorContent? Error) Run(string code, CellOutput output)
+    private (DisplayData? Result, DisplayData? Page, ErrorContent? Error) Run(string code, CellOutput output)
     {
         CancellationToken interrupt = running.Begin();
         try
         {
             return session.ExecuteAsync(code, output, interrupt).GetAwaiter().GetResult() switch
             {
-                ExecutionOutcome.Success success => (success.Result, null),
-                ExecutionOutcome.Failure failure => (null, new ErrorContent(failure.Name, failure.Value, failure.Traceback)),
+                ExecutionOutcome.Success success => (success.Result, success.Page, null),
+                ExecutionOutcome.Failure failure => (null, null, new ErrorContent(failure.Name, failure.Value, failure.Traceback)),
                 var other => throw new InvalidOperationException(
                     $"The session must return a Success or a Failure, got {other?.GetType().Name ?? "null"}."),
             };
         }
         catch (Exception e)
         {
-            return (null, ErrorContent.From(e));
+            return (null, null, ErrorContent.From(e));
         }
         finally
         {
