@@ -2,7 +2,8 @@
 # BigDL for .NET — set-up, build, demo and tests in one place. README.md names the two commands users need:
 #   ./build.sh run    install what is missing (Debian packages, NuGet restore), build, train LeNet-5 on Fashion-MNIST
 #   ./build.sh test   install what is missing, build, run every test suite, print "tests: N passed, N failed"
-# Other verbs: setup, build, pack (local NuGet feed), bench (BLAS, element-wise), bench-nn (layers vs TorchSharp), help.
+# Other verbs: setup, build, pack (local NuGet feed), notebook (Jupyter with the tutorials), bench (BLAS, element-wise),
+# bench-nn (layers vs TorchSharp), help.
 # Every verb is idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -146,6 +147,12 @@ pack() {
   log "packages in $FEED: $(cd "$FEED" && echo *.nupkg)"
 }
 
+# Jupyter Notebook (Debian's) on this machine only, in the tutorials folder, with the kernel ./build.sh run installed.
+notebook() {
+  setup
+  exec /usr/bin/jupyter-notebook --ip 127.0.0.1 --no-browser --notebook-dir "$ROOT/notebooks"
+}
+
 bench() {
   setup
   dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks" -- "$@"
@@ -163,7 +170,8 @@ case "${1:-help}" in
   run) run ;;
   test) test_all ;;
   pack) setup; build; pack ;;
+  notebook) notebook ;;
   bench) shift; bench "$@" ;;
   bench-nn) shift; bench_nn "$@" ;;
-  *) sed -n '2,6p' "$0"; exit 2 ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
 esac
