@@ -10,6 +10,8 @@ namespace BigDL.Interactive.Charts;
 /// from the internet) each become one bundle: HTML drawing with the page's plotly.js (<see cref="PlotlyJs"/>), the
 /// Plotly figure JSON, and a one-line summary.
 /// </summary>
+/// <remarks>A user's chart is only read (<see cref="GenericChart.toFigureJson"/>): setting its display options instead
+/// would change the options object the chart holds.</remarks>
 public static class ChartFormatters
 {
     private const string XPlotAssembly = "XPlot.Plotly", XPlotChart = "XPlot.Plotly.PlotlyChart";

@@ -22,14 +22,10 @@ internal sealed class DownsampledSeries
     /// <summary>The number of buckets kept before neighbours merge.</summary>
     public int MaxBuckets { get; }
 
-    /// <summary>Points added (the finite ones).</summary>
-    public long Count { get; private set; }
-
     /// <summary>Adds the point (<paramref name="x"/>, <paramref name="y"/>); points come in increasing x.</summary>
     public void Add(double x, double y)
     {
         if (!double.IsFinite(x) || !double.IsFinite(y)) return;
-        Count++;
         _last = (x, y);
         var point = Bucket.Of(x, y);
         if (_buckets.Count > 0 && _buckets[^1].Count < _bucketSize) _buckets[^1] = _buckets[^1].With(point);

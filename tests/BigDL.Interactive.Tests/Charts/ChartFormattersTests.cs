@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using System.Text.Json;
 using BigDL.Interactive.Charts;
 using BigDL.Interactive.Tests.Training;
@@ -79,5 +80,16 @@ public sealed class ChartFormattersTests
         Assert.Equal("Plotly chart \"throughput\": 1 trace (scatter 2 points)", bundle["text/plain"]);
         // XPlot's own page links plotly.js from a CDN; ours never does.
         Assert.Contains("cdn.", chart.GetHtml());
+    }
+
+    [Fact]
+    public void XPlot_LoadedAfterRegistration_IsPickedUpWhenItLoads()
+    {
+        ChartFormatters.Register();
+        // A second copy of XPlot, loaded only now into its own context: its chart type is new to the Formatter.
+        var late = new AssemblyLoadContext("xplot-loaded-late").LoadFromAssemblyPath(typeof(XPlot.Plotly.PlotlyChart).Assembly.Location);
+        var chart = Activator.CreateInstance(late.GetType("XPlot.Plotly.PlotlyChart", throwOnError: true)!)!;
+        Assert.NotEqual(typeof(XPlot.Plotly.PlotlyChart), chart.GetType());
+        Assert.Contains("window.Plotly.newPlot", Formatter.ToDisplayString(chart, "text/html"));
     }
 }

@@ -26,7 +26,6 @@ public sealed class DownsampledSeriesTests
         Assert.InRange(points.Count, 250, 501);
         Assert.True(points.Zip(points.Skip(1)).All(p => p.First.X < p.Second.X), "points are not in increasing x");
         Assert.Equal(count - 1, points[^1].X);
-        Assert.Equal(count, series.Count);
     }
 
     [Fact]
@@ -48,6 +47,5 @@ public sealed class DownsampledSeriesTests
         series.Add(3, double.PositiveInfinity);
         series.Add(4, 0.25);
         Assert.Equal([(1.0, 0.5), (4.0, 0.25)], series.Points());
-        Assert.Equal(2, series.Count);
     }
 }
