@@ -40,6 +40,7 @@ public sealed class ChartFormattersTests
     [Fact]
     public void GenericChart_WithoutOurFormatter_IsAnObjectTree_WithIt_AnOfflineChartBundle()
     {
+        using var registry = new FormatterRegistrySnapshot();
         Formatter.ResetToDefault();
         var chart = LossChart();
         Assert.Contains("dni-treeview", Formatter.ToDisplayString(chart, "text/html"));
@@ -67,6 +68,7 @@ public sealed class ChartFormattersTests
     [Fact]
     public void XPlotChart_FoundByReflection_RendersOffline()
     {
+        using var registry = new FormatterRegistrySnapshot();
         Formatter.ResetToDefault();
         var chart = XPlot.Plotly.Chart.Line(new[] { Tuple.Create(1, 2.0), Tuple.Create(2, 3.0) });
         chart.WithTitle("throughput");
