@@ -14,7 +14,7 @@ namespace BigDL.Optim;
 internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion)
     : Optimizer<T>(model, dataset, criterion) where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public override Module<T> Optimize(CancellationToken cancellation)
+    protected override Module<T> Run(CancellationToken cancellation)
     {
         long recordsInEpoch = 0;
         if (ResumeCheckpoint is { } checkpoint)
@@ -36,6 +36,7 @@ internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> d
         double? lastLoss = state.Loss;
         var batches = Epoch(state.Epoch, recordsInEpoch);
         var next = Next(batches);
+        PublishStarted(state.Epoch, state.Iteration - 1, recordsInEpoch, epochSize, next?.Size);
         var trainingState = new TrainingState(state.Epoch, state.Iteration, false, lastLoss, state.Score);
         while (!EndWhen.Fires(trainingState) && !cancellation.IsCancellationRequested)
         {

@@ -143,15 +143,40 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         return this;
     }
 
-    /// <summary>Trains until <see cref="EndWhen"/> fires, then returns the trained model.</summary>
+    /// <summary>
+    /// Trains until <see cref="EndWhen"/> fires or the ambient cancellation (<see cref="TrainingHooks.SetCancellationProvider"/>,
+    /// e.g. a notebook's interrupt) is requested, then returns the trained model.
+    /// </summary>
     /// <exception cref="OperationCanceledException">Never: a cancelled training stops after the current iteration and returns the model.</exception>
     public Module<T> Optimize() => Optimize(CancellationToken.None);
 
     /// <summary>
-    /// Trains until <see cref="EndWhen"/> fires or <paramref name="cancellation"/> is cancelled (checked between
-    /// iterations; the model is then as after the last full iteration), and returns the model.
+    /// Trains until <see cref="EndWhen"/> fires or either <paramref name="cancellation"/> or the ambient cancellation
+    /// is requested (checked between iterations; the model is then as after the last full iteration; the final
+    /// <see cref="TrainingCompleted"/> says <c>Cancelled</c>), and returns the model. The observers of
+    /// <see cref="TrainingHooks"/> factories receive this run's events as subscribers do, and <c>OnError</c> if it throws.
     /// </summary>
-    public abstract Module<T> Optimize(CancellationToken cancellation);
+    public Module<T> Optimize(CancellationToken cancellation)
+    {
+        var hooked = TrainingHooks.CreateObservers().Select(Subscribe).ToList();
+        try
+        {
+            using var combined = CancellationTokenSource.CreateLinkedTokenSource(cancellation, TrainingHooks.AmbientCancellation());
+            return Run(combined.Token);
+        }
+        catch (Exception error)
+        {
+            PublishError(error);
+            throw;
+        }
+        finally
+        {
+            foreach (var subscription in hooked) subscription.Dispose();
+        }
+    }
+
+    /// <summary>The training loop of <see cref="Optimize(CancellationToken)"/>; its first event is <see cref="TrainingStarted"/> (<see cref="PublishStarted"/>).</summary>
+    protected abstract Module<T> Run(CancellationToken cancellation);
 
     /// <inheritdoc/>
     public IDisposable Subscribe(IObserver<TrainingEvent> observer)
@@ -174,6 +199,25 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         IObserver<TrainingEvent>[] observers;
         lock (_observers) observers = [.. _observers];
         foreach (var observer in observers) observer.OnNext(e);
+    }
+
+    /// <summary>
+    /// Publishes <see cref="TrainingStarted"/> for a run starting in <paramref name="epoch"/> after <paramref name="iterationsDone"/>
+    /// iterations and <paramref name="recordsInEpoch"/> of the epoch's <paramref name="epochSize"/> records, whose first batch
+    /// holds <paramref name="firstBatchSize"/> records (null: no batch); the planned end comes from <see cref="EndWhen"/>.
+    /// </summary>
+    protected void PublishStarted(int epoch, int iterationsDone, long recordsInEpoch, long epochSize, int? firstBatchSize)
+    {
+        int? batches = firstBatchSize is int size and > 0 ? (int)((epochSize + size - 1) / size) : null;
+        Publish(new TrainingStarted(epoch, iterationsDone, recordsInEpoch, epochSize, batches, EndWhen.EpochLimit, EndWhen.IterationLimit));
+    }
+
+    /// <summary>Tells every subscriber that training failed with <paramref name="error"/>.</summary>
+    private void PublishError(Exception error)
+    {
+        IObserver<TrainingEvent>[] observers;
+        lock (_observers) observers = [.. _observers];
+        foreach (var observer in observers) observer.OnError(error);
     }
 
     /// <summary>Tells every subscriber that training ended.</summary>
