@@ -31,8 +31,8 @@ public static class NotebookHost
     }
 
     /// <summary>
-    /// Attaches a host: <paramref name="display"/> shows a value as a new output, formatted as <see cref="Format"/>
-    /// does, and returns the action that replaces that output with another value; <paramref name="cancellation"/> gives
+    /// Attaches a host: <paramref name="display"/> shows a value as a new output, formatted through the shared
+    /// <see cref="Formatter"/> registry (the MIME types preferred for its type), and returns the action that replaces that output with another value; <paramref name="cancellation"/> gives
     /// the token of the cell running now (the ambient cancellation of training, <see cref="TrainingHooks"/>). Then it
     /// registers the chart formatters, enables <see cref="LiveTraining"/> and, when <paramref name="showPlotlyJs"/>,
     /// displays <see cref="PlotlyJs.Script"/> (about 3.6 MB, once) so later charts are interactive without network.
@@ -61,19 +61,6 @@ public static class NotebookHost
         Func<object, Action<object>>? display;
         lock (Gate) display = _display;
         return display is null ? _ => { } : display(value);
-    }
-
-    /// <summary>
-    /// The MIME bundle a host puts in <c>display_data</c> for <paramref name="value"/>: its text for each of the
-    /// <see cref="Formatter"/>'s preferred MIME types of its type, and always <c>text/plain</c>. Text of a JSON type
-    /// (<c>application/json</c>, <c>…+json</c> such as <c>application/vnd.plotly.v1+json</c>) is JSON: a Jupyter host
-    /// embeds it in the message as a JSON value, not as a string.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> Format(object value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var types = Formatter.GetPreferredMimeTypesFor(value.GetType()).Append(MimeTypes.PlainText).Distinct();
-        return types.ToDictionary(type => type, type => Formatter.ToDisplayString(value, type));
     }
 
     private sealed class Attachment(Func<object, Action<object>> display, IDisposable ambient) : IDisposable

@@ -20,7 +20,8 @@ internal static class FrameworkReferences
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> All = new(Load);
 
-    /// <summary>References to every framework assembly, plus the formatting library the kernel shares with cells.</summary>
+    /// <summary>References to every framework assembly, plus the formatting library the kernel shares with cells (and
+    /// its HTML content types).</summary>
     public static IReadOnlyList<MetadataReference> Get() => All.Value;
 
     private static IReadOnlyList<MetadataReference> Load()
@@ -33,6 +34,7 @@ internal static class FrameworkReferences
             references.Add(FromFile(path, xml));
         }
         references.Add(FromFile(typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location));
+        references.Add(FromFile(typeof(Microsoft.AspNetCore.Html.IHtmlContent).Assembly.Location));
         references.Add(FromFile(typeof(FrameworkReferences).Assembly.Location));
         return references;
     }

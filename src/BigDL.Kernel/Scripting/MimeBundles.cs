@@ -16,7 +16,8 @@ internal static class MimeBundles
 
     /// <summary>
     /// The bundle for <paramref name="value"/>; <paramref name="mimeTypes"/> replaces the preferred ones when given. A
-    /// string with explicit MIME types is taken as content of those types, unformatted.
+    /// string with explicit MIME types is taken as content of those types, unformatted; HTML content
+    /// (<c>IHtmlContent</c>) is sent as HTML only.
     /// </summary>
     public static DisplayData Of(object? value, IReadOnlyList<string>? mimeTypes = null)
     {
@@ -24,6 +25,12 @@ internal static class MimeBundles
         if (value is null)
         {
             data[PlainText] = JsonValue.Create(Formatter.NullString);
+            return new DisplayData(data, new Dictionary<string, JsonNode?>());
+        }
+        if (value is Microsoft.AspNetCore.Html.IHtmlContent && mimeTypes is not { Count: > 0 })
+        {
+            // HTML content (a script, a styled fragment) has no plain-text form worth sending: it would repeat the HTML.
+            data["text/html"] = JsonValue.Create(Formatter.ToDisplayString(value, "text/html"));
             return new DisplayData(data, new Dictionary<string, JsonNode?>());
         }
         if (value is string text && mimeTypes is { Count: > 0 })

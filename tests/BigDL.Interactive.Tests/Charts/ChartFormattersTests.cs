@@ -46,7 +46,7 @@ public sealed class ChartFormattersTests
         Assert.Contains("dni-treeview", Formatter.ToDisplayString(chart, "text/html"));
 
         ChartFormatters.Register();
-        var bundle = NotebookHost.Format(chart);
+        var bundle = HostBundles.Format(chart);
         AssertOfflineBundle(bundle);
         Assert.DoesNotContain("dni-treeview", bundle["text/html"]);
         Assert.Contains("[0.5,0.25,0.125]", bundle["text/html"]);
@@ -75,7 +75,7 @@ public sealed class ChartFormattersTests
         Assert.DoesNotContain("window.Plotly", Formatter.ToDisplayString(chart, "text/html"));
 
         ChartFormatters.Register();
-        var bundle = NotebookHost.Format(chart);
+        var bundle = HostBundles.Format(chart);
         AssertOfflineBundle(bundle);
         using var figure = JsonDocument.Parse(bundle["application/vnd.plotly.v1+json"]);
         Assert.Equal([2.0, 3.0], figure.RootElement.GetProperty("data")[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));

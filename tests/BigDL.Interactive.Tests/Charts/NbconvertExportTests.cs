@@ -52,8 +52,8 @@ public sealed class NbconvertExportTests : IDisposable
         var notebook = new JsonObject
         {
             ["cells"] = new JsonArray(
-                Cell("load", "#r \"nuget:BigDL\"", Output(NotebookHost.Format(PlotlyJs.Script()))),
-                Cell("train", "optimizer.Optimize();", Output(NotebookHost.Format(Report())))),
+                Cell("load", "#r \"nuget:BigDL\"", Output(HostBundles.Format(PlotlyJs.Script()))),
+                Cell("train", "optimizer.Optimize();", Output(HostBundles.Format(Report())))),
             ["metadata"] = new JsonObject(),
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,

@@ -31,7 +31,7 @@ public sealed class NotebookHostTests
             Assert.True(NotebookHost.IsAttached);
             Assert.True(LiveTraining.IsEnabled);
             var script = Assert.IsType<IHtmlContent>(Assert.Single(shown), exactMatch: false);
-            var bundle = NotebookHost.Format(script);
+            var bundle = HostBundles.Format(script);
             Assert.StartsWith("<script", bundle["text/html"], StringComparison.Ordinal);
             Assert.Contains("plotly.js v2.28.0", bundle["text/html"], StringComparison.Ordinal);
             NotebookHost.Display(42);

@@ -21,12 +21,12 @@ internal sealed class RecordingHost : IDisposable
 
     private Action<object> Display(object value)
     {
-        var output = new List<IReadOnlyDictionary<string, string>> { NotebookHost.Format(value) };
+        var output = new List<IReadOnlyDictionary<string, string>> { HostBundles.Format(value) };
         Outputs.Add(output);
         int number = Outputs.Count - 1;
         return update =>
         {
-            var bundle = NotebookHost.Format(update);
+            var bundle = HostBundles.Format(update);
             output.Add(bundle);
             OnUpdate?.Invoke(number, bundle);
         };

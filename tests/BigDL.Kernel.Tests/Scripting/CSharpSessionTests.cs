@@ -109,6 +109,15 @@ public sealed class CSharpSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task HtmlContentIsSentAsHtmlOnly()
+    {
+        var (_, output) = await Run("display(new Microsoft.AspNetCore.Html.HtmlString(\"<i>x</i>\"));");
+        var data = Assert.Single(output.Displays).Data.Data;
+        Assert.Equal(["text/html"], data.Keys);
+        Assert.Equal("<i>x</i>", data["text/html"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task MagicCommandsRegisteredByCodeRunBeforeTheCell()
     {
         await Run("RegisterMagic(\"greet\", args => \"hello \" + args);");
