@@ -11,5 +11,14 @@ var root = new RootCommand("BigDL for .NET: distributed deep learning modeled af
     DemoCommand.Create(),
     TrainCommand.Create(),
     TestCommand.Create(),
+    // `bigdl kernel …` is the Jupyter kernel (`bigdl-kernel …`); a kernelspec it installs runs `dotnet BigDL.Cli.dll kernel`.
+    BigDL.Kernel.KernelCommandLine.Create("kernel", [typeof(InfoCommand).Assembly.Location, "kernel"]),
 };
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke();
+}
+finally
+{
+    BigDL.Kernel.KernelCommandLine.Release();
+}

@@ -58,6 +58,27 @@ public class CommandTests
         Assert.Contains("float on mkl", stdout);
     }
 
+    [Fact]
+    public void Process_KernelInstall_WritesAKernelspecThatStartsBigdlKernel()
+    {
+        string prefix = Directory.CreateTempSubdirectory("bigdl-kernel-spec-").FullName;
+        try
+        {
+            var (code, stdout, stderr) = RunCli(["kernel", "install", "--prefix", prefix], ("BIGDL_BLAS", "managed"));
+            Assert.True(code == 0, stderr);
+            string spec = Path.Combine(prefix, "share", "jupyter", "kernels", "bigdl-csharp", "kernel.json");
+            Assert.Contains(spec[..^"/kernel.json".Length], stdout);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(spec));
+            var argv = json.RootElement.GetProperty("argv").EnumerateArray().Select(a => a.GetString()!).ToArray();
+            Assert.Equal([Path.Combine(AppContext.BaseDirectory, "BigDL.Cli.dll"), "kernel", "{connection_file}"], argv[1..]);
+            Assert.True(File.Exists(argv[0]), $"the dotnet host {argv[0]} exists");
+        }
+        finally
+        {
+            Directory.Delete(prefix, recursive: true);
+        }
+    }
+
     private static (int Code, string Stdout, string Stderr) RunCli(string[] args, (string Name, string Value) env)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "BigDL.Cli.dll");

@@ -23,17 +23,19 @@ internal sealed record KernelSpec(
 
     /// <summary>
     /// The spec running this kernel with the dotnet host running now (absolute paths, so no PATH is needed):
-    /// <c>dotnet BigDL.Kernel.dll {connection_file}</c>, with <c>DOTNET_ROOT</c> and, when given, the package folders.
+    /// <c>dotnet &lt;launch…&gt; {connection_file}</c> (e.g. <c>dotnet BigDL.Kernel.dll</c> or
+    /// <c>dotnet BigDL.Cli.dll kernel</c>), with <c>DOTNET_ROOT</c> and, when given, the package folders.
     /// </summary>
-    public static KernelSpec ForThisKernel(string displayName, IReadOnlyList<string> nugetSources)
+    public static KernelSpec ForThisKernel(IReadOnlyList<string> launch, string displayName, IReadOnlyList<string> nugetSources)
     {
+        ArgumentNullException.ThrowIfNull(launch);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
         ArgumentNullException.ThrowIfNull(nugetSources);
         string host = DotnetHost();
         var env = new Dictionary<string, string> { ["DOTNET_ROOT"] = Path.GetDirectoryName(host)! };
         if (nugetSources.Count > 0)
             env[NuGetSourcesVariable] = string.Join(Path.PathSeparator, nugetSources.Select(SourceFolder));
-        return new KernelSpec([host, typeof(KernelSpec).Assembly.Location, "{connection_file}"], displayName, "C#", "message", env);
+        return new KernelSpec([host, .. launch, "{connection_file}"], displayName, "C#", "message", env);
     }
 
     /// <summary>The <c>kernel.json</c> text.</summary>

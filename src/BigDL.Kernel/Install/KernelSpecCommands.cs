@@ -14,8 +14,8 @@ internal static class KernelSpecCommands
     /// <summary>The display name used when <c>--display-name</c> is not given.</summary>
     public const string DefaultDisplayName = "C# (BigDL)";
 
-    /// <summary>The <c>install</c> command.</summary>
-    public static Command CreateInstall()
+    /// <summary>The <c>install</c> command; <paramref name="launch"/> is what the kernelspec runs after the dotnet host.</summary>
+    public static Command CreateInstall(IReadOnlyList<string> launch)
     {
         var displayName = new Option<string>("--display-name") { Description = "The name front ends show", DefaultValueFactory = _ => DefaultDisplayName };
         var sources = new Option<string[]>("--nuget-source")
@@ -28,7 +28,7 @@ internal static class KernelSpecCommands
         location.AddTo(command);
         command.SetAction(result => Run(result, location, "Installed kernelspec {0} in {1}", (directory, name) =>
             KernelSpecInstaller.Install(directory, name,
-                KernelSpec.ForThisKernel(result.GetRequiredValue(displayName), result.GetValue(sources) ?? []))));
+                KernelSpec.ForThisKernel(launch, result.GetRequiredValue(displayName), result.GetValue(sources) ?? []))));
         return command;
     }
 

@@ -130,15 +130,15 @@ public sealed class KernelSpecCommandsTests : IDisposable
         int taken = squatter.BindRandomPort("tcp://127.0.0.1");
         string file = Path.Combine(Prefix, "connection.json");
         File.WriteAllText(file, new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, taken, "k", ConnectionInfo.HmacSha256).ToJson());
-        Func<ICodeSession> wired = Program.SessionFactory;
-        Program.SessionFactory = () => new ScriptedSession();
+        Func<ICodeSession> wired = KernelCommandLine.SessionFactory;
+        KernelCommandLine.SessionFactory = () => new ScriptedSession();
         try
         {
             Assert.Equal(1, Invoke(file));
         }
         finally
         {
-            Program.SessionFactory = wired;
+            KernelCommandLine.SessionFactory = wired;
         }
 
         Assert.Contains($"cannot listen on the ports of {file}", error.ToString());
