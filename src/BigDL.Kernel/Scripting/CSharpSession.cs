@@ -47,9 +47,6 @@ public sealed class CSharpSession : ICodeSession, IDisposable
         displayedValues = new DisplayedValueBridge(cell);
     }
 
-    /// <summary>The globals cells see (<c>display</c>, <c>RegisterMagic</c> …).</summary>
-    public NotebookGlobals Globals => globals;
-
     /// <inheritdoc/>
     public async Task<ExecutionOutcome> ExecuteAsync(string code, ICellOutput output, CancellationToken cancellation)
     {
