@@ -97,7 +97,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         long epochSize = DataSet.Size, records = 0, recordsInEpoch = 0;
         var clock = Stopwatch.StartNew();
         var epochClock = Stopwatch.StartNew();
-        var batches = Epoch(state.Epoch);
+        var batches = Epoch(state.Epoch, 0);
         var next = Next(batches);
         PublishStarted(state.Epoch, state.Iteration - 1, 0, epochSize, next?.Size);
         var trainingState = new TrainingState(state.Epoch, state.Iteration, false, state.Loss, state.Score);
@@ -106,7 +106,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
             if (next is null)
             {
                 batches.Dispose();
-                batches = Epoch(state.Epoch);
+                batches = Epoch(state.Epoch, 0);
                 next = Next(batches) ?? throw new InvalidOperationException("the training data set produced no batch for an epoch");
             }
             long started = Stopwatch.GetTimestamp();
@@ -130,6 +130,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
             if (Validation is { } validation && validation.Trigger.Fires(trainingState))
             {
                 Validate(ranks[0].Replicas, validation.DataSet, validation.Methods, state);
+                ranks[0].Replicas.SetTraining(true);
                 trainingState = trainingState with { Score = state.Score };
             }
         }
@@ -171,24 +172,4 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         TrainSummary?.AddScalar("Throughput", throughput, done);
         TrainSummary?.AddScalar("LearningRate", result.LearningRate, done);
     }
-
-    private void Validate(ModelReplicas<T> replicas, DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
-    {
-        var clock = Stopwatch.StartNew();
-        replicas.SetTraining(false);
-        var results = replicas.Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
-        replicas.SetTraining(true);
-        state.Score = results[0].Result.Value;
-        int done = state.Iteration - 1;
-        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m].Result.Value, done);
-        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]))], clock.Elapsed));
-    }
-
-    private IEnumerator<MiniBatch<T>> Epoch(int epoch)
-    {
-        DataSet.Shuffle(epoch);
-        return DataSet.Data(train: true).GetEnumerator();
-    }
-
-    private static MiniBatch<T>? Next(IEnumerator<MiniBatch<T>> batches) => batches.MoveNext() ? batches.Current : null;
 }
