@@ -51,13 +51,6 @@ public static class WireCodec
         else DecodeThroughSingle(source, dtype, destination);
     }
 
-    /// <summary>bfloat16 bits of the binary32 value with <paramref name="bits"/>: rounded to nearest, ties to even; NaN quieted, sign kept.</summary>
-    internal static ushort ToBFloat16(uint bits)
-    {
-        if ((bits & 0x7FFF_FFFFu) > 0x7F80_0000u) return (ushort)((bits >> 16) | 0x0040u);
-        return (ushort)((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);
-    }
-
     private static void EncodeSingle(ReadOnlySpan<float> values, WireDType dtype, Span<byte> destination)
     {
         switch (dtype)
@@ -72,15 +65,8 @@ public static class WireCodec
             case WireDType.Float16:
                 TensorPrimitives.ConvertToHalf(values, MemoryMarshal.Cast<byte, Half>(destination));
                 break;
-            case WireDType.BFloat16:
-                var brain = MemoryMarshal.Cast<byte, ushort>(destination);
-                var bits = MemoryMarshal.Cast<float, uint>(values);
-                for (int i = 0; i < bits.Length; i++) brain[i] = ToBFloat16(bits[i]);
-                break;
             default:
-                var top = MemoryMarshal.Cast<byte, ushort>(destination);
-                var all = MemoryMarshal.Cast<float, uint>(values);
-                for (int i = 0; i < all.Length; i++) top[i] = (ushort)(all[i] >> 16);
+                SixteenBitKernels.Encode(values, MemoryMarshal.Cast<byte, ushort>(destination), truncate: dtype == WireDType.TruncatedFloat16);
                 break;
         }
     }
@@ -100,9 +86,7 @@ public static class WireCodec
                 TensorPrimitives.ConvertToSingle(MemoryMarshal.Cast<byte, Half>(source), destination);
                 break;
             default:
-                var top = MemoryMarshal.Cast<byte, ushort>(source);
-                var bits = MemoryMarshal.Cast<float, uint>(destination);
-                for (int i = 0; i < bits.Length; i++) bits[i] = (uint)top[i] << 16;
+                SixteenBitKernels.Decode(MemoryMarshal.Cast<byte, ushort>(source), destination);
                 break;
         }
     }

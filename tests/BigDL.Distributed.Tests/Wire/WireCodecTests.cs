@@ -80,6 +80,31 @@ public class WireCodecTests
     }
 
     [Theory]
+    [InlineData(WireDType.BFloat16)]
+    [InlineData(WireDType.TruncatedFloat16)]
+    [InlineData(WireDType.Float16)]
+    public void Encode_LongSpans_MatchOneValueAtATime(WireDType dtype)
+    {
+        var random = new Random(17);
+        uint[] special = [0x3F80_8000u, 0x3F81_8000u, 0x7F7F_FFFFu, 0x7F80_0001u, 0xFFA0_0000u, 0x0000_8000u, 0x8000_0000u, 0xFF80_0000u];
+        var values = Enumerable.Range(0, 1003).Select(i => BitConverter.UInt32BitsToSingle(i % 3 == 0 ? special[i / 3 % special.Length] : (uint)random.NextInt64(0, 1L << 32))).ToArray();
+        var bulk = new byte[values.Length * 2];
+        var decoded = new float[values.Length];
+
+        WireCodec.Encode<float>(values, dtype, bulk);
+        WireCodec.Decode<float>(bulk, dtype, decoded);
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            int single = EncodeOne(dtype, values[i]);
+            Assert.True(single == BitConverter.ToUInt16(bulk, 2 * i), $"value {i} (0x{BitConverter.SingleToUInt32Bits(values[i]):X8}): one at a time 0x{single:X4}, in a span 0x{BitConverter.ToUInt16(bulk, 2 * i):X4}");
+            var one = new float[1];
+            WireCodec.Decode<float>(bulk.AsSpan(2 * i, 2), dtype, one);
+            Assert.Equal(BitConverter.SingleToUInt32Bits(one[0]), BitConverter.SingleToUInt32Bits(decoded[i]));
+        }
+    }
+
+    [Theory]
     [InlineData(0x3F81, 0x3F81_0000u)]
     [InlineData(0xFF80, 0xFF80_0000u)]
     public void Decode_BFloat16_AppendsSixteenZeroBits(int bits, uint expected)
