@@ -17,7 +17,8 @@ namespace BigDL.Distributed;
 /// </summary>
 /// <remarks>
 /// Rank 0's model is the model given, so it holds the trained weights at the end; the optim method given is the
-/// prototype each owner copies for its slice, and its state's counters (epoch, iteration, loss) follow the run.
+/// prototype each owner copies for its slice; its state's counters (epoch, iteration, loss) follow the run, and the
+/// owners' state shards are gathered back into it when training ends (so a local run can continue exactly).
 /// Triggers, events, training summaries and validation (on rank 0's replicas) behave as in the local optimizer.
 /// Checkpoints, resuming and L2-norm clipping come with the next phase (segments across processes) and are refused.
 /// </remarks>
@@ -28,8 +29,8 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
     {
         Ranks = ranks;
         CoresPerRank = coresPerRank;
+        _ = compression.DTypeFor<T>(); // refuses an undefined value
         Compression = compression;
-        compression.DTypeFor<T>();
     }
 
     /// <summary>The number of ranks (BigDL's node number).</summary>
@@ -44,7 +45,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
     /// <summary>Compresses gradients and weights on the wire with <paramref name="compression"/>.</summary>
     public DistributedOptimizer<T> SetCompression(WireCompression compression)
     {
-        compression.DTypeFor<T>();
+        _ = compression.DTypeFor<T>(); // refuses an undefined value
         Compression = compression;
         return this;
     }
@@ -57,7 +58,10 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         var transports = InMemoryNetwork.Create(Ranks);
         try
         {
-            return Train(CreateRanks(transports), cancellation);
+            var ranks = CreateRanks(transports);
+            var model = Train(ranks, cancellation);
+            OptimMethodShards.Gather(OptimMethod, [.. ranks.Select(r => r.AllReduce.Method)], ranks[0].AllReduce.Slicing);
+            return model;
         }
         finally
         {

@@ -4,7 +4,7 @@ using BigDL.Tensors;
 
 namespace BigDL.Distributed;
 
-/// <summary>Gives each owner an optim method of its own for its slice (sharded optimizer state), and says which methods can be sharded.</summary>
+/// <summary>Gives each owner an optim method of its own for its slice (sharded optimizer state), gathers the shards back, and says which methods can be sharded.</summary>
 internal static class OptimMethodShards
 {
     /// <summary>A copy of <paramref name="method"/> whose state buffers hold only the slice at <paramref name="offset"/> of <paramref name="length"/> of the <paramref name="parameters"/> values.</summary>
@@ -18,6 +18,26 @@ internal static class OptimMethodShards
             copy.State.Tensors[name] = new Tensor<T>(buffer.Contiguous().AsSpan().Slice(offset, length), length);
         }
         return copy;
+    }
+
+    /// <summary>
+    /// Puts the owners' state shards together into <paramref name="prototype"/>'s state: each buffer concatenated in
+    /// slice order (one value per parameter again), the scalars (schedule values) of the first owner.
+    /// </summary>
+    public static void Gather<T>(OptimMethod<T> prototype, IReadOnlyList<OptimMethod<T>> owners, ParameterSlicing slicing) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var state = prototype.State;
+        foreach (var name in owners[0].State.Tensors.Keys)
+        {
+            var whole = new Tensor<T>(slicing.ParameterCount);
+            for (int owner = 0; owner < owners.Count; owner++)
+            {
+                var (offset, length) = slicing[owner];
+                if (length > 0) owners[owner].State.Tensors[name].AsSpan().CopyTo(whole.AsSpan().Slice(offset, length));
+            }
+            state.Tensors[name] = whole;
+        }
+        foreach (var (name, value) in owners[0].State.Scalars) state.Scalars[name] = value;
     }
 
     /// <summary>Throws unless <paramref name="method"/> updates each parameter from its own gradient and state only, so owners can update their slices apart.</summary>

@@ -55,6 +55,23 @@ public class DistributedOptimizerTests
         AssertClose(reference, distributed, 2e-5f);
     }
 
+    [Theory]
+    [InlineData("dfdx")]
+    [InlineData("s")]
+    public void Optimize_GathersTheShardedStateBackIntoTheMethodGiven(string buffer)
+    {
+        Func<OptimMethod<float>> make = buffer == "dfdx" ? Sgd : Adam;
+        var local = make();
+        Training.WithCores(1, () => Optimizer.Create(Training.Model<float>(), Training.Data<float>(10), new ClassNLLCriterion<float>())
+            .SetOptimMethod(local).SetEndWhen(Trigger.MaxEpoch(2)).Optimize());
+        var distributed = make();
+
+        Training.Distributed(3, 1, 10, () => distributed, Trigger.MaxEpoch(2));
+
+        AssertClose(local.State.Tensors[buffer].AsSpan().ToArray(), distributed.State.Tensors[buffer].AsSpan().ToArray(), 2e-5f);
+        Assert.Equal(local.State.Iteration, distributed.State.Iteration);
+    }
+
     [Fact]
     public void Optimize_Double_MatchesOneProcessToDoubleRounding()
     {
