@@ -91,29 +91,4 @@ internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> d
         PublishCompleted();
         return Model;
     }
-
-    /// <summary>The batches of <paramref name="epoch"/>, in its order, after skipping the records already trained on.</summary>
-    private IEnumerator<MiniBatch<T>> Epoch(int epoch, long skip)
-    {
-        DataSet.Shuffle(epoch);
-        var batches = DataSet.Data(train: true).GetEnumerator();
-        long skipped = 0;
-        while (skipped < skip && batches.MoveNext()) skipped += batches.Current.Size;
-        if (skipped != skip)
-            throw new InvalidOperationException($"cannot resume {skip} records into epoch {epoch}: the data set's batches end at {skipped} (was the batch size changed?)");
-        return batches;
-    }
-
-    private static MiniBatch<T>? Next(IEnumerator<MiniBatch<T>> batches) => batches.MoveNext() ? batches.Current : null;
-
-    private void Validate(ModelReplicas<T> replicas, DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
-    {
-        var clock = Stopwatch.StartNew();
-        replicas.SetTraining(false);
-        var results = replicas.Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
-        state.Score = results[0].Result.Value;
-        int done = state.Iteration - 1;
-        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m].Result.Value, done);
-        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]))], clock.Elapsed));
-    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using BigDL.DataSets;
 using BigDL.NN;
@@ -226,6 +227,33 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         IObserver<TrainingEvent>[] observers;
         lock (_observers) observers = [.. _observers];
         foreach (var observer in observers) observer.OnCompleted();
+    }
+
+    /// <summary>The batches of <paramref name="epoch"/>, in its order, after skipping the records already trained on.</summary>
+    private protected IEnumerator<MiniBatch<T>> Epoch(int epoch, long skip)
+    {
+        DataSet.Shuffle(epoch);
+        var batches = DataSet.Data(train: true).GetEnumerator();
+        long skipped = 0;
+        while (skipped < skip && batches.MoveNext()) skipped += batches.Current.Size;
+        if (skipped != skip)
+            throw new InvalidOperationException($"cannot resume {skip} records into epoch {epoch}: the data set's batches end at {skipped} (was the batch size changed?)");
+        return batches;
+    }
+
+    /// <summary>The next batch of <paramref name="batches"/>, or null at the end of the epoch.</summary>
+    private protected static MiniBatch<T>? Next(IEnumerator<MiniBatch<T>> batches) => batches.MoveNext() ? batches.Current : null;
+
+    /// <summary>Scores the model on <paramref name="data"/> through <paramref name="replicas"/> (left in evaluation mode), records the first score in <paramref name="state"/>, writes the summary and publishes the result.</summary>
+    private protected void Validate(ModelReplicas<T> replicas, DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
+    {
+        var clock = Stopwatch.StartNew();
+        replicas.SetTraining(false);
+        var results = replicas.Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
+        state.Score = results[0].Result.Value;
+        int done = state.Iteration - 1;
+        for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m].Result.Value, done);
+        Publish(new ValidationCompleted(state.Epoch, done, [.. methods.Select((method, i) => (method.Name, results[i]))], clock.Elapsed));
     }
 
     private sealed class ActionObserver(Action<TrainingEvent> onEvent) : IObserver<TrainingEvent>

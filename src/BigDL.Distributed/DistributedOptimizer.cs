@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.ExceptionServices;
+using BigDL.DataSets;
+using BigDL.Distributed.Transport;
+using BigDL.NN;
+using BigDL.Optim;
+
+namespace BigDL.Distributed;
+
+/// <summary>
+/// BigDL's <c>DistriOptimizer</c>: synchronous mini-batch SGD over <see cref="Ranks"/> ranks. Every global mini-batch
+/// is cut into one contiguous share per rank (any batch size; shares differ by at most one record and are weighted by
+/// their records); each rank computes its share's gradient on its <see cref="CoresPerRank"/> replicas, then the ranks'
+/// <see cref="AllReduceParameter{T}"/> sums the gradients slice by slice at the slices' owners, each owner updates its
+/// slice with its own copy of the optim method, and the updated slices are gathered by every rank.
+/// </summary>
+/// <remarks>
+/// Rank 0's model is the model given, so it holds the trained weights at the end; the optim method given is the
+/// prototype each owner copies for its slice; its state's counters (epoch, iteration, loss) follow the run, and the
+/// owners' state shards are gathered back into it when training ends (so a local run can continue exactly).
+/// Triggers, events, training summaries and validation (on rank 0's replicas) behave as in the local optimizer.
+/// Checkpoints, resuming and L2-norm clipping come with the next phase (segments across processes) and are refused.
+/// </remarks>
+public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    internal DistributedOptimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion, int ranks, int coresPerRank, WireCompression compression)
+        : base(model, dataset, criterion)
+    {
+        Ranks = ranks;
+        CoresPerRank = coresPerRank;
+        _ = compression.DTypeFor<T>(); // refuses an undefined value
+        Compression = compression;
+    }
+
+    /// <summary>The number of ranks (BigDL's node number).</summary>
+    public int Ranks { get; }
+
+    /// <summary>The model replicas of each rank (BigDL's core number).</summary>
+    public int CoresPerRank { get; }
+
+    /// <summary>How gradients and weights travel between ranks.</summary>
+    public WireCompression Compression { get; private set; }
+
+    /// <summary>Compresses gradients and weights on the wire with <paramref name="compression"/>.</summary>
+    public DistributedOptimizer<T> SetCompression(WireCompression compression)
+    {
+        _ = compression.DTypeFor<T>(); // refuses an undefined value
+        Compression = compression;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    protected override Module<T> Run(CancellationToken cancellation)
+    {
+        RequireSupported();
+        if (DataSet.Size == 0) throw new InvalidOperationException("the training data set has no records");
+        var transports = InMemoryNetwork.Create(Ranks);
+        try
+        {
+            var ranks = CreateRanks(transports);
+            var model = Train(ranks, cancellation);
+            OptimMethodShards.Gather(OptimMethod, [.. ranks.Select(r => r.AllReduce.Method)], ranks[0].AllReduce.Slicing);
+            return model;
+        }
+        finally
+        {
+            foreach (var transport in transports) transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private void RequireSupported()
+    {
+        if (Checkpoint is not null || ResumeCheckpoint is not null)
+            throw new NotSupportedException("checkpoints and resuming of distributed training come with its segments (next phase); train without SetCheckpoint/ResumeFrom");
+        if (Clipping.Norm is not null)
+            throw new NotSupportedException($"gradient clipping by L2 norm ({Clipping}) needs the whole gradient's norm, which the all-reduce does not gather yet; use constant clipping");
+        OptimMethodShards.RequireElementWise(OptimMethod);
+    }
+
+    private InProcessRank<T>[] CreateRanks(IRankTransport[] transports)
+    {
+        var ranks = new InProcessRank<T>[Ranks];
+        for (int r = 0; r < Ranks; r++)
+        {
+            var model = r == 0 ? Model : Model.CloneModule();
+            var replicas = new ModelReplicas<T>(model, r == 0 ? Criterion : Criterion.CloneCriterion(), CoresPerRank);
+            replicas.SetTraining(true);
+            var slicing = new ParameterSlicing(replicas.Weights.NElement(), Ranks);
+            var (offset, length) = slicing[r];
+            var method = OptimMethodShards.ForSlice(OptimMethod, offset, length, slicing.ParameterCount);
+            var allReduce = new AllReduceParameter<T>(transports[r], replicas.Weights, replicas.Gradient, method, Compression, Criterion.AveragesOverBatch, Clipping);
+            ranks[r] = new InProcessRank<T>(replicas, allReduce, transports[r]);
+        }
+        return ranks;
+    }
+
+    private Module<T> Train(InProcessRank<T>[] ranks, CancellationToken cancellation)
+    {
+        var state = OptimMethod.State;
+        long epochSize = DataSet.Size, records = 0, recordsInEpoch = 0;
+        var clock = Stopwatch.StartNew();
+        var epochClock = Stopwatch.StartNew();
+        var batches = Epoch(state.Epoch, 0);
+        var next = Next(batches);
+        PublishStarted(state.Epoch, state.Iteration - 1, 0, epochSize, next?.Size);
+        var trainingState = new TrainingState(state.Epoch, state.Iteration, false, state.Loss, state.Score);
+        while (!EndWhen.Fires(trainingState) && !cancellation.IsCancellationRequested)
+        {
+            if (next is null)
+            {
+                batches.Dispose();
+                batches = Epoch(state.Epoch, 0);
+                next = Next(batches) ?? throw new InvalidOperationException("the training data set produced no batch for an epoch");
+            }
+            long started = Stopwatch.GetTimestamp();
+            var batch = next;
+            next = Next(batches);
+            var result = Step(ranks, batch, state.Epoch, state.Iteration);
+            state.Loss = result.Loss;
+            state.Iteration++;
+            records += batch.Size;
+            recordsInEpoch += batch.Size;
+            PublishIteration(state, batch.Size, recordsInEpoch, epochSize, result, Stopwatch.GetElapsedTime(started).TotalSeconds, clock.Elapsed);
+            bool epochCompleted = next is null;
+            if (epochCompleted)
+            {
+                Publish(new EpochCompleted(state.Epoch, state.Iteration - 1, epochClock.Elapsed, recordsInEpoch));
+                state.Epoch++;
+                recordsInEpoch = 0;
+                epochClock.Restart();
+            }
+            trainingState = new TrainingState(state.Epoch, state.Iteration, epochCompleted, state.Loss, state.Score);
+            if (Validation is { } validation && validation.Trigger.Fires(trainingState))
+            {
+                Validate(ranks[0].Replicas, validation.DataSet, validation.Methods, state);
+                ranks[0].Replicas.SetTraining(true);
+                trainingState = trainingState with { Score = state.Score };
+            }
+        }
+        batches.Dispose();
+        Publish(new TrainingCompleted(state.Epoch, state.Iteration - 1, clock.Elapsed, records, cancellation.IsCancellationRequested));
+        PublishCompleted();
+        return Model;
+    }
+
+    /// <summary>Runs every rank's step on its share of <paramref name="batch"/> at once; on failure rethrows the root cause, not a peer's loss of it.</summary>
+    private static AllReduceResult Step(InProcessRank<T>[] ranks, MiniBatch<T> batch, int epoch, int iteration)
+    {
+        var steps = new Task<AllReduceResult>[ranks.Length];
+        for (int r = 0; r < ranks.Length; r++)
+        {
+            var (offset, length) = ModelReplicas<T>.Slice(batch.Size, ranks.Length, r);
+            var share = length == 0 ? null : batch.Slice(offset, length);
+            var rank = ranks[r];
+            steps[r] = Task.Run(() => rank.StepAsync(share, epoch, iteration));
+        }
+        try
+        {
+            Task.WaitAll(steps);
+        }
+        catch (AggregateException)
+        {
+            var errors = steps.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!).ToList();
+            ExceptionDispatchInfo.Throw(errors.FirstOrDefault(e => e is not PeerLostException) ?? errors[0]);
+        }
+        return steps[0].Result;
+    }
+
+    private void PublishIteration(OptimState<T> state, int size, long recordsInEpoch, long epochSize, AllReduceResult result, double seconds, TimeSpan elapsed)
+    {
+        int done = state.Iteration - 1;
+        double throughput = size / Math.Max(seconds, 1e-9);
+        Publish(new IterationCompleted(state.Epoch, done, result.Loss, size, recordsInEpoch, epochSize, throughput, result.LearningRate, elapsed));
+        TrainSummary?.AddScalar("Loss", result.Loss, done);
+        TrainSummary?.AddScalar("Throughput", throughput, done);
+        TrainSummary?.AddScalar("LearningRate", result.LearningRate, done);
+    }
+}

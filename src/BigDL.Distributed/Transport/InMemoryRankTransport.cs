@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace BigDL.Distributed.Transport;
+
+/// <summary>One rank's <see cref="IRankTransport"/> on an in-memory network; sent payloads are copied, so the sender may reuse its buffer.</summary>
+internal sealed class InMemoryRankTransport(InMemoryMailboxes mailboxes, int rank) : IRankTransport
+{
+    private int _lostPeer = -1;
+    private int _disposed;
+
+    public int Rank { get; } = rank;
+
+    public int WorldSize => mailboxes.WorldSize;
+
+    public ValueTask SendAsync(int destination, FrameHeader header, ReadOnlyMemory<byte> payload, CancellationToken cancellation = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if ((uint)destination >= (uint)WorldSize || destination == Rank)
+            throw new ArgumentOutOfRangeException(nameof(destination), destination, string.Create(CultureInfo.InvariantCulture, $"expected another rank in [0, {WorldSize}) than this rank {Rank}, got {destination}"));
+        if (header.SourceRank != Rank)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"expected the header's source rank to be this rank {Rank}, got {header.SourceRank}"), nameof(header));
+        cancellation.ThrowIfCancellationRequested();
+        if (mailboxes.IsGone(destination)) throw Lost(destination);
+        mailboxes.Post(destination, InMemoryDelivery.Of(new Frame(header, payload.ToArray())));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (_lostPeer >= 0) throw Lost(_lostPeer);
+        var delivery = await mailboxes.TakeAsync(Rank, cancellation).ConfigureAwait(false);
+        if (delivery.GoneRank < 0) return delivery.Frame;
+        _lostPeer = delivery.GoneRank;
+        throw Lost(_lostPeer);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) mailboxes.Leave(Rank);
+        return ValueTask.CompletedTask;
+    }
+
+    private PeerLostException Lost(int peer)
+        => new(peer, string.Create(CultureInfo.InvariantCulture, $"rank {Rank}: peer rank {peer} has left the job (in-memory network of {WorldSize} ranks)"));
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"InMemoryRankTransport(rank {Rank} of {WorldSize})");
+}
