@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace BigDL.Native.Managed;
 
@@ -13,10 +12,8 @@ namespace BigDL.Native.Managed;
 /// </summary>
 internal sealed unsafe class PrepackedGemm<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly GemmKernelWidth Width = Vector512.IsHardwareAccelerated ? GemmKernelWidth.Vector512 : GemmKernelWidth.Vector256;
-    private static readonly GemmBlocking Blocking = Width == GemmKernelWidth.Vector512
-        ? GemmBlocking.For(sizeof(T), MicroKernel512<T>.Rows, MicroKernel512<T>.Columns).FitTo(MicroKernel512<T>.Rows, MicroKernel512<T>.Columns)
-        : GemmBlocking.For(sizeof(T), MicroKernel256<T>.Rows, MicroKernel256<T>.Columns).FitTo(MicroKernel256<T>.Rows, MicroKernel256<T>.Columns);
+    private static GemmKernelWidth Width => PackedGemm<T>.Width;
+    private static GemmBlocking Blocking => PackedGemm<T>.Blocking;
 
     private T[] _packed = [];
     private int _m, _k;
