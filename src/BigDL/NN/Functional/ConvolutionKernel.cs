@@ -32,7 +32,7 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     public void BackwardInput(in ConvolutionGeometry g, int images, int groups, int outPlanes,
         T[] gradOutput, int gradOutputOffset, ReadOnlyMemory<T> weight, T[] gradInput, int gradInputOffset)
     {
-        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes))
+        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes, WinogradConvolution<T>.MinInputGradientTiles))
             _winograd.BackwardInput(g, images, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);
         else if (groups == 1 && PatchConvolution<T>.SuitsBackwardInput(g, outPlanes))
             _patches.BackwardInput(g, images, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);

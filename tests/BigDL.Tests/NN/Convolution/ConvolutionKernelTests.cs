@@ -26,6 +26,15 @@ public class ConvolutionKernelTests
     }
 
     [Fact]
+    public void WinogradPays_ForTheInputGradientFromFewerTiles()
+    {
+        // VGG's 2x2 layers on a replica's 16 images: 8 or 16 tiles per worker.
+        var g = ConvolutionGeometry.Of(512, 2, 2, 3, 3, 1, 1, 1, 1);
+        Assert.False(WinogradConvolution<float>.Pays(g, 16, 512));
+        Assert.True(WinogradConvolution<float>.Pays(g, 16, 512, WinogradConvolution<float>.MinInputGradientTiles));
+    }
+
+    [Fact]
     public void SpatialConvolution_OnAWinogradShape_MatchesTheUnfoldingPath()
     {
         RandomGenerator.Default.SetSeed(21);
