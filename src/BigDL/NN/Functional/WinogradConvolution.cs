@@ -99,7 +99,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
         bool withBias = !gradBias.IsEmpty;
         Engine.For(parts, w =>
         {
-            var scratch = WinogradScratch<T>.Current;
+            var scratch = ConvolutionScratch<T>.Current;
             var (first, last) = Share(images, parts, w);
             var layout = tiling.Gradient(outPlanes);
             for (int image = first; image < last; image += perGroup)
@@ -160,7 +160,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     }
 
     /// <summary>Images [image, image + count) of the input, zero-padded for the tiling, in this thread's scratch.</summary>
-    private static T[] Pad(WinogradScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, T[] input, int inputOffset, int image, int count)
+    private static T[] Pad(ConvolutionScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, T[] input, int inputOffset, int image, int count)
     {
         var padded = scratch.Padded(count * tiling.Padded.Image);
         tiling.Padded.Fill<T>(input.AsSpan(inputOffset + image * g.ImageSize, count * g.ImageSize), g.Height, g.Width, count, padded);
@@ -168,7 +168,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     }
 
     /// <summary>The output gradients of <paramref name="count"/> images at <paramref name="offset"/> in <paramref name="layout"/>: in place, or padded.</summary>
-    private static (T[] Values, int Offset) GradientsOf(WinogradScratch<T> scratch, in WinogradTiling tiling, in PaddedGeometry layout,
+    private static (T[] Values, int Offset) GradientsOf(ConvolutionScratch<T> scratch, in WinogradTiling tiling, in PaddedGeometry layout,
         T[] gradOutput, int offset, int count)
     {
         if (layout.Plane == tiling.OutputPlane) return (gradOutput, offset);
@@ -185,7 +185,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
         int perGroup = Math.Max(1, chunk / tiling.TilesPerImage), parts = Workers(images);
         Engine.For(parts, w =>
         {
-            var scratch = WinogradScratch<T>.Current;
+            var scratch = ConvolutionScratch<T>.Current;
             var (first, last) = Share(images, parts, w);
             for (int image = first; image < last; image += perGroup)
             {
@@ -199,7 +199,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     }
 
     /// <summary>The output of tiles [first, first + n) of a padded group.</summary>
-    private static void ForwardChunk(WinogradScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, int planes, int first, int n,
+    private static void ForwardChunk(ConvolutionScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, int planes, int first, int n,
         T[] weights, T[]? bias, T[] padded, T[] output, int outputOffset)
     {
         int channels = g.Channels, ldm = PackedGemm<T>.PaddedColumns(planes), rows = PackedGemm<T>.PaddedRows(n);
@@ -221,7 +221,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     }
 
     /// <summary>Adds the products of tiles [first, first + n) of a group to a worker's 16 weight-gradient sums.</summary>
-    private static void WeightGradientChunk(WinogradScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, in PaddedGeometry layout,
+    private static void WeightGradientChunk(ConvolutionScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, in PaddedGeometry layout,
         int outPlanes, int first, int n, T[] padded, (T[] Values, int Offset) gradients, T[] sums, nint stride, bool accumulate)
     {
         int rows = PackedGemm<T>.PaddedRows(outPlanes), cols = PackedGemm<T>.PaddedColumns(g.Channels);

@@ -30,44 +30,44 @@ public abstract class WinogradConvolutionTests<T> where T : unmanaged, IFloating
     [MemberData(nameof(Shapes))]
     public void Forward_MatchesUnfoldedConvolution(int cin, int cout, int height, int width, int pad, int images)
     {
-        var c = new Case(cin, cout, height, width, pad, images);
+        var c = new ConvolutionCase<T>(cin, cout, 3, 3, pad, pad, height, width, images);
         var expected = new T[c.OutputLength];
         var actual = new T[c.OutputLength];
         new UnfoldedConvolution<T>().Forward(c.G, images, 1, cout, c.Input, 0, c.Weight, c.Bias, expected, 0);
         new WinogradConvolution<T>().Forward(c.G, images, cout, c.Input, 0, c.Weight, c.Bias, actual, 0);
-        AssertClose(expected, actual, "output");
+        ConvolutionCase<T>.AssertClose(expected, actual, Tolerance, "output");
     }
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public void BackwardInput_MatchesUnfoldedConvolution(int cin, int cout, int height, int width, int pad, int images)
     {
-        var c = new Case(cin, cout, height, width, pad, images);
+        var c = new ConvolutionCase<T>(cin, cout, 3, 3, pad, pad, height, width, images);
         var expected = new T[c.Input.Length];
-        var actual = Random(c.Input.Length, 99); // overwritten, never read
+        var actual = ConvolutionCase<T>.Random(c.Input.Length, 99); // overwritten, never read
         new UnfoldedConvolution<T>().BackwardInput(c.G, images, 1, cout, c.GradOutput, 0, c.Weight, expected, 0);
         new WinogradConvolution<T>().BackwardInput(c.G, images, cout, c.GradOutput, 0, c.Weight, actual, 0);
-        AssertClose(expected, actual, "gradInput");
+        ConvolutionCase<T>.AssertClose(expected, actual, Tolerance, "gradInput");
     }
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public void AccumulateParameters_AddsScaledGradientsLikeUnfoldedConvolution(int cin, int cout, int height, int width, int pad, int images)
     {
-        var c = new Case(cin, cout, height, width, pad, images);
+        var c = new ConvolutionCase<T>(cin, cout, 3, 3, pad, pad, height, width, images);
         T scale = T.CreateTruncating(0.5), biasScale = T.CreateTruncating(2);
-        var (expectedWeight, expectedBias) = (Random(c.Weight.Length, 5), Random(cout, 6));
+        var (expectedWeight, expectedBias) = (ConvolutionCase<T>.Random(c.Weight.Length, 5), ConvolutionCase<T>.Random(cout, 6));
         var (actualWeight, actualBias) = ((T[])expectedWeight.Clone(), (T[])expectedBias.Clone());
         new UnfoldedConvolution<T>().AccumulateParameters(c.G, images, 1, cout, c.Input, 0, c.GradOutput, 0, scale, expectedWeight, biasScale, expectedBias);
         new WinogradConvolution<T>().AccumulateParameters(c.G, images, cout, c.Input, 0, c.GradOutput, 0, scale, actualWeight, biasScale, actualBias);
-        AssertClose(expectedWeight, actualWeight, "gradWeight");
-        AssertClose(expectedBias, actualBias, "gradBias");
+        ConvolutionCase<T>.AssertClose(expectedWeight, actualWeight, Tolerance, "gradWeight");
+        ConvolutionCase<T>.AssertClose(expectedBias, actualBias, Tolerance, "gradBias");
     }
 
     [Fact]
     public void Forward_AtAnOffsetInsideLargerArrays_WritesOnlyItsOutput()
     {
-        var c = new Case(18, 18, 8, 8, 1, 2);
+        var c = new ConvolutionCase<T>(18, 18, 3, 3, 1, 1, 8, 8, 2);
         var input = new T[c.Input.Length + 7];
         c.Input.CopyTo(input, 7);
         var output = new T[c.OutputLength + 9];
@@ -75,60 +75,19 @@ public abstract class WinogradConvolutionTests<T> where T : unmanaged, IFloating
         var expected = new T[c.OutputLength];
         new UnfoldedConvolution<T>().Forward(c.G, 2, 1, 18, c.Input, 0, c.Weight, c.Bias, expected, 0);
         new WinogradConvolution<T>().Forward(c.G, 2, 18, input, 7, c.Weight, c.Bias, output, 4);
-        AssertClose(expected, output.AsSpan(4, c.OutputLength).ToArray(), "output");
+        ConvolutionCase<T>.AssertClose(expected, output.AsSpan(4, c.OutputLength).ToArray(), Tolerance, "output");
         Assert.All(output[..4].Concat(output[(4 + c.OutputLength)..]), v => Assert.Equal(T.CreateTruncating(42), v));
     }
 
     [Fact]
     public void Forward_WithoutBias_MatchesUnfoldedConvolution()
     {
-        var c = new Case(16, 24, 6, 6, 1, 3);
+        var c = new ConvolutionCase<T>(16, 24, 3, 3, 1, 1, 6, 6, 3);
         var expected = new T[c.OutputLength];
         var actual = new T[c.OutputLength];
         new UnfoldedConvolution<T>().Forward(c.G, 3, 1, 24, c.Input, 0, c.Weight, default, expected, 0);
         new WinogradConvolution<T>().Forward(c.G, 3, 24, c.Input, 0, c.Weight, default, actual, 0);
-        AssertClose(expected, actual, "output");
-    }
-
-    private void AssertClose(T[] expected, T[] actual, string what)
-    {
-        double scale = expected.Max(v => Math.Abs(double.CreateTruncating(v))), worst = 0;
-        int at = 0;
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double error = Math.Abs(double.CreateTruncating(expected[i]) - double.CreateTruncating(actual[i]));
-            if (error > worst) (worst, at) = (error, i);
-        }
-        Assert.True(worst <= Tolerance * scale,
-            $"{what}[{at}]: expected {expected[at]}, got {actual[at]} (error {worst / scale:E2} of the largest magnitude {scale:G4}, allowed {Tolerance:E1})");
-    }
-
-    private static T[] Random(int length, int seed)
-    {
-        var random = new Random(seed);
-        var values = new T[length];
-        for (int i = 0; i < length; i++) values[i] = T.CreateTruncating(random.NextDouble() * 2 - 1);
-        return values;
-    }
-
-    private sealed class Case
-    {
-        public Case(int cin, int cout, int height, int width, int pad, int images)
-        {
-            G = ConvolutionGeometry.Of(cin, height, width, 3, 3, 1, 1, pad, pad);
-            Input = Random(images * G.ImageSize, 1);
-            Weight = Random(cout * cin * 9, 2);
-            Bias = Random(cout, 3);
-            OutputLength = images * cout * G.Positions;
-            GradOutput = Random(OutputLength, 4);
-        }
-
-        public ConvolutionGeometry G { get; }
-        public T[] Input { get; }
-        public T[] Weight { get; }
-        public T[] Bias { get; }
-        public T[] GradOutput { get; }
-        public int OutputLength { get; }
+        ConvolutionCase<T>.AssertClose(expected, actual, Tolerance, "output");
     }
 }
 

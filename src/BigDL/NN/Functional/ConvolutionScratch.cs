@@ -3,13 +3,14 @@ using System.Numerics;
 namespace BigDL.NN;
 
 /// <summary>
-/// A thread's Winograd scratch buffers (pinned: the transforms and GEMMs use raw pointers), shared by every layer the
-/// thread computes: each holds data only while one worker's share of one call runs. Grown on demand, never shrunk.
+/// A thread's scratch buffers for the Winograd and direct convolutions (pinned: their loops use raw pointers), shared
+/// by every layer the thread computes: each holds data only while one worker's share of one call runs. Grown on
+/// demand, never shrunk.
 /// </summary>
-internal sealed class WinogradScratch<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class ConvolutionScratch<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     [ThreadStatic]
-    private static WinogradScratch<T>? t_current;
+    private static ConvolutionScratch<T>? t_current;
 
     private T[] _padded = [];
     private T[] _paddedGradient = [];
@@ -19,7 +20,7 @@ internal sealed class WinogradScratch<T> where T : unmanaged, IFloatingPointIeee
     private int[] _gradientOffsets = [];
 
     /// <summary>The calling thread's buffers.</summary>
-    public static WinogradScratch<T> Current => t_current ??= new WinogradScratch<T>();
+    public static ConvolutionScratch<T> Current => t_current ??= new ConvolutionScratch<T>();
 
     /// <summary>Zero-padded copies of a group of images.</summary>
     public T[] Padded(int length) => Grow(ref _padded, length);
