@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using BigDL.Native.Managed;
@@ -30,8 +29,7 @@ internal sealed unsafe class DirectConvolution<T> where T : unmanaged, IFloating
     private const int BlockBytes = 256 * 1024;
 
     private T[] _weights = [];
-    private T[][] _partials = [];
-    private T[][] _partialBiases = [];
+    private readonly ConvolutionPartials<T> _partials = new();
 
     /// <summary>Whether this path computes geometry <paramref name="g"/> into <paramref name="outPlanes"/> planes best.</summary>
     public static bool Pays(in ConvolutionGeometry g, int outPlanes) =>
@@ -57,19 +55,18 @@ internal sealed unsafe class DirectConvolution<T> where T : unmanaged, IFloating
     public void AccumulateParameters(in ConvolutionGeometry g, int images, int outPlanes, T[] input, int inputOffset,
         T[] gradOutput, int gradOutputOffset, T scale, Memory<T> gradWeight, T biasScale, Memory<T> gradBias)
     {
-        int taps = g.KernelH * g.KernelW, groups = (outPlanes + Group - 1) / Group, parts = Workers(images);
+        int taps = g.KernelH * g.KernelW, groups = (outPlanes + Group - 1) / Group, parts = ConvolutionPlan.WorkersFor(images);
         var layout = InputLayout(g);
         var gradients = new PaddedGeometry(groups * Group, g.OutputH, Rows(g.OutputW), 0, 0);
         int block = Math.Max(1, BlockBytes / ((layout.Image + gradients.Image) * sizeof(T)));
-        EnsurePartials(parts, groups * Group * g.Channels * taps, outPlanes);
-        var (partials, biases) = (_partials, _partialBiases);
+        var (partials, biases) = _partials.For(parts, groups * Group * g.Channels * taps, outPlanes);
         bool withBias = !gradBias.IsEmpty;
         var geometry = g;
         Engine.For(parts, part =>
         {
             var scratch = ConvolutionScratch<T>.Current;
-            var (first, last) = Share(images, parts, part);
-            partials[part].AsSpan().Clear();
+            var (first, last) = ConvolutionPlan.Share(images, parts, part);
+            partials[part].AsSpan(0, groups * Group * geometry.Channels * taps).Clear();
             for (int image = first; image < last; image += block)
             {
                 int count = Math.Min(block, last - image);
@@ -81,20 +78,11 @@ internal sealed unsafe class DirectConvolution<T> where T : unmanaged, IFloating
                 fixed (T* x = padded, dy = padGradients, sums = partials[part])
                     WeightGradientBlock(geometry, layout, gradients, count, x, dy, sums);
             }
-            for (int image = first; image < last && withBias; image++)
-                ConvolutionWorker<T>.SumPlanes(gradOutput.AsSpan(gradOutputOffset + image * outPlanes * geometry.Positions, outPlanes * geometry.Positions),
-                    geometry.Positions, biases[part], accumulate: image != first);
+            if (withBias) ConvolutionPartials<T>.SumBias(gradOutput, gradOutputOffset, first, last, outPlanes, geometry.Positions, biases[part]);
         });
-        for (int part = 0; part < parts; part++)
-        {
-            AddArranged(partials[part], outPlanes, g.Channels, taps, scale, gradWeight.Span);
-            if (withBias) TensorPrimitives.MultiplyAdd(biases[part], biasScale, gradBias.Span, gradBias.Span);
-        }
+        for (int part = 0; part < parts; part++) AddArranged(partials[part], outPlanes, g.Channels, taps, scale, gradWeight.Span);
+        _partials.AddBiases(parts, biasScale, gradBias.Span);
     }
-
-    private static int Workers(int images) => Math.Max(1, Math.Min(Engine.OnWorker ? 1 : Engine.CoreNumber, images));
-
-    private static (int First, int Last) Share(int images, int parts, int part) => (images * part / parts, images * (part + 1) / parts);
 
     /// <summary>An output row rounded up to whole vectors.</summary>
     private static int Rows(int width) => (width + Vector256<T>.Count - 1) / Vector256<T>.Count * Vector256<T>.Count;
@@ -140,30 +128,16 @@ internal sealed unsafe class DirectConvolution<T> where T : unmanaged, IFloating
                     images.Slice(((i * planes + o) * height + y) * width, width).CopyTo(target.Slice(i * layout.Image + o * layout.Plane + y * layout.Width));
     }
 
-    private void EnsurePartials(int parts, int length, int planes)
-    {
-        if (_partials.Length < parts)
-        {
-            Array.Resize(ref _partials, parts);
-            Array.Resize(ref _partialBiases, parts);
-        }
-        for (int part = 0; part < parts; part++)
-        {
-            if (_partials[part] is null || _partials[part].Length != length) _partials[part] = GC.AllocateUninitializedArray<T>(length, pinned: true);
-            if (_partialBiases[part] is null || _partialBiases[part].Length != planes) _partialBiases[part] = new T[planes];
-        }
-    }
-
     /// <summary>output = conv(input) + bias with the arranged weights, image by image.</summary>
     private void Convolve(ConvolutionGeometry g, int images, int planes, T[] input, int inputOffset, ReadOnlyMemory<T> bias, T[] output, int outputOffset)
     {
         var layout = InputLayout(g);
-        int parts = Workers(images);
+        int parts = ConvolutionPlan.WorkersFor(images);
         var weights = _weights;
         Engine.For(parts, part =>
         {
             var scratch = ConvolutionScratch<T>.Current;
-            var (first, last) = Share(images, parts, part);
+            var (first, last) = ConvolutionPlan.Share(images, parts, part);
             var padded = scratch.Padded(layout.Image);
             for (int image = first; image < last; image++)
             {

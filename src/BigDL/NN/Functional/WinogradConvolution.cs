@@ -46,8 +46,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     [ThreadStatic]
     private static T[]? t_matrices;
 
-    private T[][] _partials = [];
-    private T[][] _partialBiases = [];
+    private readonly ConvolutionPartials<T> _partials = new();
     private T[] _bias = [];
 
     /// <summary>Whether F(2×2, 3×3) computes geometry <paramref name="g"/>: a 3×3 kernel at stride 1, no dilation.</summary>
@@ -61,7 +60,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     /// </summary>
     public static bool Pays(in ConvolutionGeometry g, int images, int outPlanes, int minTiles = MinTiles) =>
         Suits(g) && g.Channels >= MinPlanes && outPlanes >= MinPlanes &&
-        (long)WinogradTiling.For(g).TilesPerImage * images / Workers(images) >= minTiles;
+        (long)WinogradTiling.For(g).TilesPerImage * images / ConvolutionPlan.WorkersFor(images) >= minTiles;
 
     /// <summary>Tiles per chunk: as many as one GEMM block of rows holds, fewer when a buffer would pass the budget.</summary>
     public static int ChunkTiles(int planes, int otherPlanes)
@@ -93,14 +92,14 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
         var tiling = WinogradTiling.For(g);
         int rows = PackedGemm<T>.PaddedRows(outPlanes), cols = PackedGemm<T>.PaddedColumns(g.Channels);
         nint stride = WinogradTransform<T>.Stride((long)rows * cols);
-        int parts = Workers(images), chunk = ChunkTiles(rows, cols), perGroup = Math.Max(1, chunk / tiling.TilesPerImage);
-        var partials = Partials(parts, Positions * stride, outPlanes);
+        int parts = ConvolutionPlan.WorkersFor(images), chunk = ChunkTiles(rows, cols), perGroup = Math.Max(1, chunk / tiling.TilesPerImage);
+        var partials = _partials.For(parts, Positions * stride, outPlanes, first: Matrices(Positions * stride));
         var geometry = g;
         bool withBias = !gradBias.IsEmpty;
         Engine.For(parts, w =>
         {
             var scratch = ConvolutionScratch<T>.Current;
-            var (first, last) = Share(images, parts, w);
+            var (first, last) = ConvolutionPlan.Share(images, parts, w);
             var layout = tiling.Gradient(outPlanes);
             for (int image = first; image < last; image += perGroup)
             {
@@ -111,18 +110,11 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
                     WeightGradientChunk(scratch, geometry, tiling, layout, outPlanes, tile, Math.Min(chunk, count * tiling.TilesPerImage - tile),
                         padded, gradients, partials.Sums[w], stride, accumulate: image != first || tile != 0);
             }
-            for (int image = first; image < last && withBias; image++)
-                ConvolutionWorker<T>.SumPlanes(gradOutput.AsSpan(gradOutputOffset + image * outPlanes * tiling.OutputPlane, outPlanes * tiling.OutputPlane),
-                    tiling.OutputPlane, partials.Biases[w], accumulate: image != first);
+            if (withBias) ConvolutionPartials<T>.SumBias(gradOutput, gradOutputOffset, first, last, outPlanes, tiling.OutputPlane, partials.Biases[w]);
         });
         AddWeightGradient(partials.Sums, parts, stride, cols, outPlanes, g.Channels, scale, gradWeight);
-        for (int w = 0; w < parts && withBias; w++) TensorPrimitives.MultiplyAdd(partials.Biases[w], biasScale, gradBias.Span, gradBias.Span);
+        _partials.AddBiases(parts, biasScale, gradBias.Span);
     }
-
-    private static int Workers(int images) => Math.Max(1, Math.Min(Engine.OnWorker ? 1 : Engine.CoreNumber, images));
-
-    /// <summary>Images [first, last) of worker <paramref name="w"/> of <paramref name="parts"/>.</summary>
-    private static (int First, int Last) Share(int images, int parts, int w) => (images * w / parts, images * (w + 1) / parts);
 
     /// <summary>This thread's matrix buffer, at least <paramref name="length"/> values.</summary>
     private static T[] Matrices(long length)
@@ -139,7 +131,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     {
         nint stride = WinogradTransform<T>.Stride((long)k * PackedGemm<T>.PaddedColumns(n));
         var weights = Matrices(Positions * (long)stride);
-        int parts = Math.Min(Workers(k), k);
+        int parts = ConvolutionPlan.WorkersFor(k);
         Engine.For(parts, part =>
         {
             fixed (T* dst = weights, source = weight.Span)
@@ -182,11 +174,11 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     {
         var tiling = WinogradTiling.For(g);
         int chunk = ChunkTiles(g.Channels, PackedGemm<T>.PaddedColumns(planes));
-        int perGroup = Math.Max(1, chunk / tiling.TilesPerImage), parts = Workers(images);
+        int perGroup = Math.Max(1, chunk / tiling.TilesPerImage), parts = ConvolutionPlan.WorkersFor(images);
         Engine.For(parts, w =>
         {
             var scratch = ConvolutionScratch<T>.Current;
-            var (first, last) = Share(images, parts, w);
+            var (first, last) = ConvolutionPlan.Share(images, parts, w);
             for (int image = first; image < last; image += perGroup)
             {
                 int count = Math.Min(perGroup, last - image);
@@ -259,33 +251,11 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
                 var into = total.AsSpan(start, length);
                 for (int w = 1; w < parts; w++) TensorPrimitives.Add(into, sums[w].AsSpan(start, length), into);
             });
-        int pieces = Workers(outPlanes);
+        int pieces = ConvolutionPlan.WorkersFor(outPlanes);
         Engine.For(pieces, part =>
         {
             fixed (T* du = total, gw = gradWeight.Span)
                 WinogradTransform<T>.WeightGradient(du, stride, cols, inPlanes, scale, outPlanes * part / pieces, outPlanes * (part + 1) / pieces, gw);
         });
-    }
-
-    /// <summary>
-    /// Each worker's weight-gradient sums (<paramref name="length"/> values: the first worker's in this thread's matrix
-    /// buffer, the others' kept by this object) and bias sums (<paramref name="planes"/> values).
-    /// </summary>
-    private (T[][] Sums, T[][] Biases) Partials(int parts, long length, int planes)
-    {
-        if (_partials.Length < parts)
-        {
-            Array.Resize(ref _partials, parts);
-            Array.Resize(ref _partialBiases, parts);
-        }
-        var sums = new T[parts][];
-        sums[0] = Matrices(length);
-        for (int w = 0; w < parts; w++)
-        {
-            if (w > 0 && (_partials[w] is null || _partials[w].Length < length)) _partials[w] = GC.AllocateUninitializedArray<T>(checked((int)length), pinned: true);
-            if (w > 0) sums[w] = _partials[w];
-            if (_partialBiases[w] is null || _partialBiases[w].Length != planes) _partialBiases[w] = new T[planes];
-        }
-        return (sums, _partialBiases);
     }
 }
