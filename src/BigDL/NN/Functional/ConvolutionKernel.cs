@@ -35,7 +35,7 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     public void BackwardInput(in ConvolutionGeometry g, int images, int groups, int outPlanes,
         T[] gradOutput, int gradOutputOffset, ReadOnlyMemory<T> weight, T[] gradInput, int gradInputOffset)
     {
-        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes, WinogradConvolution<T>.MinInputGradientTiles))
+        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes))
             _winograd.BackwardInput(g, images, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);
         else if (groups == 1 && DirectConvolution<T>.Pays(g, outPlanes))
             _direct.BackwardInput(g, images, outPlanes, gradOutput, gradOutputOffset, weight, gradInput, gradInputOffset);
@@ -48,7 +48,7 @@ internal sealed class ConvolutionKernel<T> where T : unmanaged, IFloatingPointIe
     public void AccumulateParameters(in ConvolutionGeometry g, int images, int groups, int outPlanes,
         T[] input, int inputOffset, T[] gradOutput, int gradOutputOffset, T scale, Memory<T> gradWeight, T biasScale, Memory<T> gradBias)
     {
-        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes))
+        if (groups == 1 && WinogradConvolution<T>.Pays(g, images, outPlanes, WinogradConvolution<T>.MinWeightGradientTiles))
             _winograd.AccumulateParameters(g, images, outPlanes, input, inputOffset, gradOutput, gradOutputOffset, scale, gradWeight, biasScale, gradBias);
         else if (groups == 1 && DirectConvolution<T>.Pays(g, outPlanes))
             _direct.AccumulateParameters(g, images, outPlanes, input, inputOffset, gradOutput, gradOutputOffset, scale, gradWeight, biasScale, gradBias);

@@ -16,6 +16,7 @@ internal sealed class ConvolutionScratch<T> where T : unmanaged, IFloatingPointI
     private T[] _paddedGradient = [];
     private T[] _transformed = [];
     private T[] _products = [];
+    private T[] _panels = [];
     private int[] _offsets = [];
     private int[] _gradientOffsets = [];
 
@@ -33,6 +34,9 @@ internal sealed class ConvolutionScratch<T> where T : unmanaged, IFloatingPointI
 
     /// <summary>The 16 products of a chunk before the output transform, or its 16 transformed output-gradient blocks.</summary>
     public T[] Products(long length) => Grow(ref _products, checked((int)length));
+
+    /// <summary>One depth block of one panel of the 16 transformed weight matrices, made just before its products.</summary>
+    public T[] Panels(long length) => Grow(ref _panels, checked((int)length));
 
     /// <summary>Where each tile of a chunk starts in the padded images.</summary>
     public int[] Offsets(int length) => Grow(ref _offsets, length);

@@ -23,19 +23,17 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     public const int MinPlanes = 16;
 
     /// <summary>
-    /// Fewest tiles per worker for the forward pass and the weight gradient: the transformed weights (16/9 of the
-    /// weights) are rebuilt every call, and the weight gradient's 16 sums (16/9 of the gradient) written and read back,
-    /// so with few tiles that costs more than the 2.25 times fewer multiply-adds save. Measured at 512 planes on 2×2
-    /// images, one core: 16 tiles forward 4.8 ms against 4.4 direct, weight gradient 7.7 against 6.1; 32 tiles (4×4
-    /// images) 6.5 against 8.5 and 9.0 against 10.2.
+    /// Fewest tiles per worker for the forward pass and the input gradient. Measured at 512 planes on 2×2 images, one
+    /// core: 8 tiles 1.7 ms against 2.3 direct (forward), 1.8 against 5.3 (input gradient, where the direct path also
+    /// flips the weights); 16 tiles 3.3 against 5.1 and 3.0 against 9.3.
     /// </summary>
-    public const int MinTiles = 32;
+    public const int MinTiles = 8;
 
     /// <summary>
-    /// Fewest tiles per worker for the input gradient, where the direct path pays for flipping and transposing the
-    /// weights too: measured as above, 8 tiles 4.4 ms against 5.9 direct, 16 tiles 5.1 against 7.9.
+    /// Fewest tiles per worker for the weight gradient, whose 16 sums (16/9 of the gradient) are written to memory and
+    /// read back: measured as above, 16 tiles 7.7 ms against 6.1 direct; 32 tiles (4×4 images) 9.0 against 10.2.
     /// </summary>
-    public const int MinInputGradientTiles = 8;
+    public const int MinWeightGradientTiles = 32;
 
     private const int Positions = WinogradTransform<T>.Positions;
 
@@ -56,7 +54,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     /// <summary>
     /// Whether this path is faster than the direct one for <paramref name="images"/> images of geometry
     /// <paramref name="g"/> into <paramref name="outPlanes"/> planes: enough planes, and at least
-    /// <paramref name="minTiles"/> tiles per worker (<see cref="MinTiles"/> or <see cref="MinInputGradientTiles"/>).
+    /// <paramref name="minTiles"/> tiles per worker (<see cref="MinTiles"/> or <see cref="MinWeightGradientTiles"/>).
     /// </summary>
     public static bool Pays(in ConvolutionGeometry g, int images, int outPlanes, int minTiles = MinTiles) =>
         Suits(g) && g.Channels >= MinPlanes && outPlanes >= MinPlanes &&
@@ -73,16 +71,16 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
     public void Forward(in ConvolutionGeometry g, int images, int outPlanes, T[] input, int inputOffset,
         ReadOnlyMemory<T> weight, ReadOnlyMemory<T> bias, T[] output, int outputOffset)
     {
-        var weights = TransformWeights(weight, g.Channels, outPlanes, strideP: 9, strideJ: g.Channels * 9, flip: false);
-        Convolve(g, images, outPlanes, weights, input, inputOffset, PadBias(bias.Span, outPlanes), output, outputOffset);
+        var kernels = new Kernels(weight, g.Channels, outPlanes, StrideP: 9, StrideJ: g.Channels * 9, Flip: false);
+        Convolve(g, images, outPlanes, kernels, input, inputOffset, PadBias(bias.Span, outPlanes), output, outputOffset);
     }
 
     /// <summary>gradInput[N, C, H, W] from gradOutput[N, outPlanes, oH, oW]: the adjoint convolution.</summary>
     public void BackwardInput(in ConvolutionGeometry g, int images, int outPlanes, T[] gradOutput, int gradOutputOffset,
         ReadOnlyMemory<T> weight, T[] gradInput, int gradInputOffset)
     {
-        var weights = TransformWeights(weight, outPlanes, g.Channels, strideP: g.Channels * 9, strideJ: 9, flip: true);
-        Convolve(g.Adjoint(outPlanes), images, g.Channels, weights, gradOutput, gradOutputOffset, null, gradInput, gradInputOffset);
+        var kernels = new Kernels(weight, outPlanes, g.Channels, StrideP: g.Channels * 9, StrideJ: 9, Flip: true);
+        Convolve(g.Adjoint(outPlanes), images, g.Channels, kernels, gradOutput, gradOutputOffset, null, gradInput, gradInputOffset);
     }
 
     /// <summary>gradWeight += scale·∂L/∂weight; gradBias += biasScale·Σ gradOutput per plane.</summary>
@@ -123,19 +121,17 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
         return t_matrices;
     }
 
-    /// <summary>
-    /// The 16 transformed kernel matrices (k × n, packed B), in this thread's buffer; the kernel of (p, j) is at
-    /// weight[p·strideP + j·strideJ]. Split over the cores by rows.
-    /// </summary>
-    private static T[] TransformWeights(ReadOnlyMemory<T> weight, int k, int n, int strideP, int strideJ, bool flip)
+    /// <summary>The 16 transformed kernel matrices (packed B), in this thread's buffer, split over the cores by rows.</summary>
+    private static T[] TransformWeights(Kernels kernels)
     {
-        nint stride = WinogradTransform<T>.Stride((long)k * PackedGemm<T>.PaddedColumns(n));
+        nint stride = WinogradTransform<T>.Stride((long)kernels.K * PackedGemm<T>.PaddedColumns(kernels.N));
         var weights = Matrices(Positions * (long)stride);
-        int parts = ConvolutionPlan.WorkersFor(k);
+        int parts = ConvolutionPlan.WorkersFor(kernels.K);
         Engine.For(parts, part =>
         {
-            fixed (T* dst = weights, source = weight.Span)
-                WinogradTransform<T>.Weights(source, k, n, strideP, strideJ, flip, k * part / parts, k * (part + 1) / parts, dst, stride);
+            fixed (T* dst = weights, source = kernels.Weight.Span)
+                WinogradTransform<T>.Weights(source, kernels.K, kernels.N, kernels.StrideP, kernels.StrideJ, kernels.Flip,
+                    kernels.K * part / parts, kernels.K * (part + 1) / parts, dst, stride);
         });
         return weights;
     }
@@ -169,12 +165,19 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
         return (padded, 0);
     }
 
-    /// <summary>output = conv(input) + bias with the transformed weights; the batch split over the cores by whole images.</summary>
-    private static void Convolve(ConvolutionGeometry g, int images, int planes, T[] weights, T[] input, int inputOffset, T[]? bias, T[] output, int outputOffset)
+    /// <summary>
+    /// output = conv(input) + bias, the batch split over the cores by whole images. When every worker's tiles fit one
+    /// chunk (small images, the layers with the most weights), each worker transforms the weights panel by panel just
+    /// before multiplying them, in its L2 cache; otherwise they are transformed once, for all chunks, into this
+    /// thread's buffer, 16/9 of the weights written to memory and read back per chunk.
+    /// </summary>
+    private static void Convolve(ConvolutionGeometry g, int images, int planes, Kernels kernels, T[] input, int inputOffset, T[]? bias, T[] output, int outputOffset)
     {
         var tiling = WinogradTiling.For(g);
         int chunk = ChunkTiles(g.Channels, PackedGemm<T>.PaddedColumns(planes));
         int perGroup = Math.Max(1, chunk / tiling.TilesPerImage), parts = ConvolutionPlan.WorkersFor(images);
+        bool streaming = (long)(images + parts - 1) / parts * tiling.TilesPerImage <= chunk;
+        var weights = streaming ? null : TransformWeights(kernels);
         Engine.For(parts, w =>
         {
             var scratch = ConvolutionScratch<T>.Current;
@@ -185,31 +188,56 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
                 var padded = Pad(scratch, g, tiling, input, inputOffset, image, count);
                 int outputAt = outputOffset + image * planes * tiling.OutputPlane;
                 for (int tile = 0; tile < count * tiling.TilesPerImage; tile += chunk)
-                    ForwardChunk(scratch, g, tiling, planes, tile, Math.Min(chunk, count * tiling.TilesPerImage - tile), weights, bias, padded, output, outputAt);
+                    ForwardChunk(scratch, g, tiling, planes, tile, Math.Min(chunk, count * tiling.TilesPerImage - tile), kernels, weights, bias, padded, output, outputAt);
             }
         });
     }
 
-    /// <summary>The output of tiles [first, first + n) of a padded group.</summary>
+    /// <summary>The output of tiles [first, first + n) of a padded group, with the transformed weights or (null) transforming them panel by panel.</summary>
     private static void ForwardChunk(ConvolutionScratch<T> scratch, in ConvolutionGeometry g, in WinogradTiling tiling, int planes, int first, int n,
-        T[] weights, T[]? bias, T[] padded, T[] output, int outputOffset)
+        Kernels kernels, T[]? weights, T[]? bias, T[] padded, T[] output, int outputOffset)
     {
         int channels = g.Channels, ldm = PackedGemm<T>.PaddedColumns(planes), rows = PackedGemm<T>.PaddedRows(n);
         var offsets = scratch.Offsets(n);
         for (int t = 0; t < n; t++) offsets[t] = tiling.Offset(first + t, tiling.Padded);
         nint inputStride = WinogradTransform<T>.Stride((long)rows * channels), productStride = WinogradTransform<T>.Stride((long)rows * ldm);
-        nint weightStride = WinogradTransform<T>.Stride((long)channels * ldm);
         var transformed = scratch.Transformed(Positions * inputStride);
         var products = scratch.Products(Positions * productStride);
-        fixed (T* images = padded, a = transformed, b = weights, m = products, biases = bias, y = output)
+        fixed (T* images = padded, a = transformed, m = products, biases = bias, y = output)
         fixed (int* at = offsets)
         {
             var windows = new InputWindows<T>(images, tiling.Padded.Plane, tiling.Padded.Width, at, tilesAreRows: true);
             WinogradTransform<T>.Pack(windows, n, channels, PackedGemm<T>.Rows, a, inputStride);
-            for (int xi = 0; xi < Positions; xi++)
-                PackedGemm<T>.Multiply(rows, ldm, channels, a + xi * inputStride, b + xi * weightStride, m + xi * productStride, ldm);
+            if (weights is null) StreamProducts(scratch, kernels, rows, ldm, a, inputStride, m, productStride);
+            else
+                fixed (T* b = weights)
+                {
+                    nint weightStride = WinogradTransform<T>.Stride((long)channels * ldm);
+                    for (int xi = 0; xi < Positions; xi++)
+                        PackedGemm<T>.Multiply(rows, ldm, channels, a + xi * inputStride, b + xi * weightStride, m + xi * productStride, ldm);
+                }
             WinogradTransform<T>.Output(m, productStride, ldm, first, n, tiling, planes, biases, y + outputOffset);
         }
+    }
+
+    /// <summary>
+    /// The 16 products M_ξ = A_ξ·B_ξ, B_ξ made one panel and depth block at a time (16 blocks of Depth × Columns
+    /// values, in the L2 cache) and multiplied at once.
+    /// </summary>
+    private static void StreamProducts(ConvolutionScratch<T> scratch, Kernels kernels, int rows, int ldm, T* a, nint inputStride, T* m, nint productStride)
+    {
+        int depth = PackedGemm<T>.Depth, cols = PackedGemm<T>.Columns;
+        nint panelStride = WinogradTransform<T>.Stride((long)depth * cols);
+        var panels = scratch.Panels(Positions * panelStride);
+        fixed (T* source = kernels.Weight.Span, b = panels)
+            for (int jb = 0; jb < ldm; jb += cols)
+                for (int pc = 0; pc < kernels.K; pc += depth)
+                {
+                    int kc = Math.Min(depth, kernels.K - pc);
+                    WinogradTransform<T>.WeightPanel(source, kernels.N, kernels.StrideP, kernels.StrideJ, kernels.Flip, jb, pc, pc + kc, b, panelStride);
+                    for (int xi = 0; xi < Positions; xi++)
+                        PackedGemm<T>.MultiplyBlock(rows, cols, kc, a + xi * inputStride + (nint)rows * pc, b + xi * panelStride, m + xi * productStride + jb, ldm, overwrite: pc == 0);
+                }
     }
 
     /// <summary>Adds the products of tiles [first, first + n) of a group to a worker's 16 weight-gradient sums.</summary>
@@ -258,4 +286,7 @@ internal sealed unsafe class WinogradConvolution<T> where T : unmanaged, IFloati
                 WinogradTransform<T>.WeightGradient(du, stride, cols, inPlanes, scale, outPlanes * part / pieces, outPlanes * (part + 1) / pieces, gw);
         });
     }
+
+    /// <summary>The kernels of a call: B[p, j] (p &lt; K, j &lt; N) is the 3×3 kernel at Weight[p·StrideP + j·StrideJ], reversed when Flip.</summary>
+    private readonly record struct Kernels(ReadOnlyMemory<T> Weight, int K, int N, int StrideP, int StrideJ, bool Flip);
 }

@@ -104,25 +104,36 @@ internal static unsafe class WinogradTransform<T> where T : unmanaged, IFloating
     /// Writes G g Gᵀ of the kernels as the packed B of each position: B_ξ (<paramref name="k"/> ×
     /// <paramref name="n"/> padded to whole panels) at <c>dst + ξ·stride</c>, element (p, j) the kernel at
     /// <c>weight + p·strideP + j·strideJ</c> (9 taps, row-major; reversed when <paramref name="flip"/>). Rows
-    /// [<paramref name="p0"/>, <paramref name="p1"/>) only, so that callers can split the rows over threads. Row by
-    /// row of each panel, the kernels' taps are gathered tap by tap into a scratch block (<see cref="Gather"/>) that
-    /// the transform reads as vectors.
+    /// [<paramref name="p0"/>, <paramref name="p1"/>) only, so that callers can split the rows over threads.
     /// </summary>
     public static void Weights(T* weight, int k, int n, int strideP, int strideJ, bool flip, int p0, int p1, T* dst, nint stride)
     {
-        int cols = PackedGemm<T>.Columns, pn = PackedGemm<T>.PaddedColumns(n), w = Vector256<T>.Count;
-        T* taps = stackalloc T[9 * cols];
+        int cols = PackedGemm<T>.Columns, pn = PackedGemm<T>.PaddedColumns(n), depth = PackedGemm<T>.Depth;
         for (int jb = 0; jb < pn; jb += cols)
-        {
-            int live = Math.Min(cols, n - jb);
-            new Span<T>(taps, 9 * cols).Clear();
-            for (int p = p0; p < p1; p++)
+            for (int pc = p0 / depth * depth; pc < p1; pc += depth)
             {
-                Gather(weight + (nint)p * strideP + (nint)jb * strideJ, strideJ, live, flip, taps, cols);
-                int pc = p / PackedGemm<T>.Depth * PackedGemm<T>.Depth, kc = Math.Min(PackedGemm<T>.Depth, k - pc);
-                T* row = dst + (nint)pn * pc + (nint)jb * kc + (nint)(p - pc) * cols;
-                for (int j = 0; j < cols; j += w) WeightTile(taps + j, cols, row + j, stride);
+                int kc = Math.Min(depth, k - pc), start = Math.Max(p0, pc), end = Math.Min(p1, pc + kc);
+                WeightPanel(weight, n, strideP, strideJ, flip, jb, start, end, dst + (nint)pn * pc + (nint)jb * kc + (nint)(start - pc) * cols, stride);
             }
+    }
+
+    /// <summary>
+    /// Writes G g Gᵀ of rows [<paramref name="p0"/>, <paramref name="p1"/>) of the B panel of columns
+    /// [<paramref name="jb"/>, jb + <see cref="PackedGemm{T}.Columns"/>) (kernels as in <see cref="Weights"/>, zeros
+    /// beyond <paramref name="n"/>): row p at <c>dst + (p − p0)·Columns + ξ·stride</c>, one depth block of a packed B
+    /// panel. Row by row, the kernels' taps are gathered tap by tap into a scratch block (<see cref="Gather"/>) that the
+    /// transform reads as vectors.
+    /// </summary>
+    public static void WeightPanel(T* weight, int n, int strideP, int strideJ, bool flip, int jb, int p0, int p1, T* dst, nint stride)
+    {
+        int cols = PackedGemm<T>.Columns, w = Vector256<T>.Count, live = Math.Min(cols, n - jb);
+        T* taps = stackalloc T[9 * cols];
+        new Span<T>(taps, 9 * cols).Clear();
+        for (int p = p0; p < p1; p++)
+        {
+            Gather(weight + (nint)p * strideP + (nint)jb * strideJ, strideJ, live, flip, taps, cols);
+            T* row = dst + (nint)(p - p0) * cols;
+            for (int j = 0; j < cols; j += w) WeightTile(taps + j, cols, row + j, stride);
         }
     }
 

@@ -64,4 +64,15 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, IFloatingPointIe
                     c + ic * ldc, ldc, T.One, overwrite: pc == 0 && !accumulate);
         }
     }
+
+    /// <summary>
+    /// C[m, n] = A·B when <paramref name="overwrite"/>, else C += A·B, for one depth block: A packed m ×
+    /// <paramref name="kc"/> (panels of <see cref="Rows"/> rows), B packed <paramref name="kc"/> × n (panels of
+    /// <see cref="Columns"/>), m and n whole panels, m at most <see cref="GemmBlocking.Mc"/> of <see cref="Blocking"/>.
+    /// </summary>
+    public static void MultiplyBlock(int m, int n, int kc, T* a, T* b, T* c, nint ldc, bool overwrite)
+    {
+        if (Width == GemmKernelWidth.Vector512) GemmDriver<T, MicroKernel512<T>>.Macro(m, n, kc, a, b, null, 0, c, ldc, T.One, overwrite);
+        else GemmDriver<T, MicroKernel256<T>>.Macro(m, n, kc, a, b, null, 0, c, ldc, T.One, overwrite);
+    }
 }

@@ -14,7 +14,8 @@ public class ConvolutionKernelTests
         { 64, 8, 3, 1, 16, 4, false },      // few output planes
         { 64, 64, 5, 1, 16, 4, false },     // 5x5 kernel
         { 64, 64, 3, 2, 16, 4, false },     // stride 2
-        { 512, 512, 3, 1, 2, 16, false },   // at most 16 tiles per worker: rebuilding the weights costs more than it saves
+        { 512, 512, 3, 1, 2, 16, true },    // 8 or 16 tiles per worker: VGG's 2x2 layers on a batch of 16
+        { 512, 512, 3, 1, 2, 4, false },    // at most 4 tiles per worker: transforming the weights costs more than it saves
     };
 
     [Theory]
@@ -26,12 +27,12 @@ public class ConvolutionKernelTests
     }
 
     [Fact]
-    public void WinogradPays_ForTheInputGradientFromFewerTiles()
+    public void WinogradPays_ForTheWeightGradientOnlyFromMoreTiles()
     {
         // VGG's 2x2 layers on a replica's 16 images: 8 or 16 tiles per worker.
         var g = ConvolutionGeometry.Of(512, 2, 2, 3, 3, 1, 1, 1, 1);
-        Assert.False(WinogradConvolution<float>.Pays(g, 16, 512));
-        Assert.True(WinogradConvolution<float>.Pays(g, 16, 512, WinogradConvolution<float>.MinInputGradientTiles));
+        Assert.True(WinogradConvolution<float>.Pays(g, 16, 512));
+        Assert.False(WinogradConvolution<float>.Pays(g, 16, 512, WinogradConvolution<float>.MinWeightGradientTiles));
     }
 
     [Fact]
