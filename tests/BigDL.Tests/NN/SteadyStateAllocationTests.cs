@@ -13,7 +13,7 @@ public class SteadyStateAllocationTests
     /// <summary>Bytes a step may allocate: well below every buffer of the cases below (each at least 256 KB).</summary>
     private const long Allowance = 64 * 1024;
 
-    public static TheoryData<string> Layers => new() { "Linear", "SpatialConvolution", "SpatialConvolution groups", "SpatialConvolution stride 2", "SpatialMaxPooling", "ReLU", "SpatialBatchNormalization" };
+    public static TheoryData<string> Layers => new() { "Linear", "SpatialConvolution", "SpatialConvolution groups", "SpatialConvolution stride 2", "SpatialConvolution Winograd", "SpatialConvolution few planes", "SpatialMaxPooling", "ReLU", "SpatialBatchNormalization" };
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -44,8 +44,10 @@ public class SteadyStateAllocationTests
         return name switch
         {
             "Linear" => (new Linear<float>(512, 512), Tensor<float>.Randn(random, 128, 512)),
-            "SpatialConvolution" => (new SpatialConvolution<float>(16, 32, 3, 3, 1, 1, 1, 1), Tensor<float>.Randn(random, 8, 16, 16, 16)),
+            "SpatialConvolution" => (new SpatialConvolution<float>(16, 32, 5, 5, 1, 1, 2, 2), Tensor<float>.Randn(random, 8, 16, 16, 16)), // the direct path (5x5)
             "SpatialConvolution groups" => (new SpatialConvolution<float>(16, 32, 3, 3, 1, 1, 1, 1, nGroup: 2), Tensor<float>.Randn(random, 8, 16, 16, 16)),
+            "SpatialConvolution Winograd" => (new SpatialConvolution<float>(32, 32, 3, 3, 1, 1, 1, 1), Tensor<float>.Randn(random, 8, 32, 16, 16)),
+            "SpatialConvolution few planes" => (new SpatialConvolution<float>(4, 16, 3, 3, 1, 1, 1, 1), Tensor<float>.Randn(random, 16, 4, 64, 64)),
             "SpatialConvolution stride 2" => (new SpatialConvolution<float>(16, 32, 3, 3, 2, 2, 1, 1), Tensor<float>.Randn(random, 16, 16, 32, 32)),
             "SpatialMaxPooling" => (new SpatialMaxPooling<float>(2, 2, 2, 2), Tensor<float>.Randn(random, 16, 16, 32, 32)),
             "ReLU" => (new ReLU<float>(), Tensor<float>.Randn(random, 16, 16, 32, 32)),

@@ -18,6 +18,14 @@ internal readonly record struct ConvolutionGeometry(
     public int ColumnRows => Channels * KernelH * KernelW;
 
     /// <summary>
+    /// The convolution that computes this stride-1, undilated convolution's input gradient from its output gradient
+    /// of <paramref name="outPlanes"/> planes: same kernel, the padding mirrored (kernel − 1 − padding), and the input
+    /// size as its output size (weights flipped in space, input and output planes swapped).
+    /// </summary>
+    public ConvolutionGeometry Adjoint(int outPlanes) => new(outPlanes, OutputH, OutputW, KernelH, KernelW, 1, 1,
+        KernelH - 1 - PadTop, KernelW - 1 - PadLeft, 1, 1, Height, Width);
+
+    /// <summary>
     /// The geometry for an input of <paramref name="height"/>×<paramref name="width"/>; a padding of −1 means SAME
     /// (TensorFlow's rule: output ⌈size/stride⌉, the extra padding going to the bottom/right). Output sizes below 1
     /// mean the input is too small for the kernel.

@@ -28,6 +28,15 @@ internal readonly record struct ConvolutionPlan(int Images, int PerChunk, int Ch
         return new ConvolutionPlan(images, perChunk, chunks, Math.Max(1, Math.Min(cores, chunks)));
     }
 
+    /// <summary>
+    /// Workers for <paramref name="items"/> whole items (images, rows): the Engine's cores, one inside a parallel
+    /// loop (the Winograd and direct paths, which split by images without chunking).
+    /// </summary>
+    public static int WorkersFor(int items) => Math.Max(1, Math.Min(Engine.OnWorker ? 1 : Engine.CoreNumber, items));
+
+    /// <summary>Items [First, Last) of worker <paramref name="part"/> of <paramref name="parts"/>: contiguous, near-equal shares.</summary>
+    public static (int First, int Last) Share(int items, int parts, int part) => (items * part / parts, items * (part + 1) / parts);
+
     /// <summary>The chunks of worker <paramref name="worker"/>.</summary>
     public (int First, int Last) ChunksOf(int worker) =>
         ((int)((long)Chunks * worker / Workers), (int)((long)Chunks * (worker + 1) / Workers));

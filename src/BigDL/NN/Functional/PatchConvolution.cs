@@ -41,7 +41,7 @@ internal sealed unsafe class PatchConvolution<T> where T : unmanaged, IFloatingP
     public void BackwardInput(in ConvolutionGeometry g, int images, int outPlanes, T[] gradOutput, int gradOutputOffset,
         ReadOnlyMemory<T> weight, T[] gradInput, int gradInputOffset)
     {
-        var adjoint = Adjoint(g, outPlanes);
+        var adjoint = g.Adjoint(outPlanes);
         FlipWeights(g, outPlanes, weight.Span);
         _flipped.PackA(_flippedWeight, adjoint.ColumnRows, g.Channels, adjoint.ColumnRows);
         Convolve(adjoint, images, g.Channels, _flipped, Taps(ref _backwardTaps, adjoint), gradOutput, gradOutputOffset, default, gradInput, gradInputOffset);
@@ -80,10 +80,6 @@ internal sealed unsafe class PatchConvolution<T> where T : unmanaged, IFloatingP
         });
         ConvolutionWorker<T>.AddPartials(workers, plan, scale, gradWeight.Span, biasScale, gradBias.Span);
     }
-
-    /// <summary>The convolution computing a stride-1 convolution's input gradient from its output gradient.</summary>
-    private static ConvolutionGeometry Adjoint(in ConvolutionGeometry g, int outPlanes) => new(outPlanes, g.OutputH, g.OutputW,
-        g.KernelH, g.KernelW, 1, 1, g.KernelH - 1 - g.PadTop, g.KernelW - 1 - g.PadLeft, 1, 1, g.Height, g.Width);
 
     /// <summary>flipped[c, o, ky, kx] = weight[o, c, kH − 1 − ky, kW − 1 − kx].</summary>
     private void FlipWeights(in ConvolutionGeometry g, int outPlanes, ReadOnlySpan<T> weight)

@@ -1,7 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace BigDL.Native.Managed;
 
@@ -13,10 +10,8 @@ namespace BigDL.Native.Managed;
 /// </summary>
 internal sealed unsafe class PrepackedGemm<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private static readonly GemmKernelWidth Width = Vector512.IsHardwareAccelerated ? GemmKernelWidth.Vector512 : GemmKernelWidth.Vector256;
-    private static readonly GemmBlocking Blocking = Width == GemmKernelWidth.Vector512
-        ? GemmBlocking.For(sizeof(T), MicroKernel512<T>.Rows, MicroKernel512<T>.Columns).FitTo(MicroKernel512<T>.Rows, MicroKernel512<T>.Columns)
-        : GemmBlocking.For(sizeof(T), MicroKernel256<T>.Rows, MicroKernel256<T>.Columns).FitTo(MicroKernel256<T>.Rows, MicroKernel256<T>.Columns);
+    private static GemmKernelWidth Width => PackedGemm<T>.Width;
+    private static GemmBlocking Blocking => PackedGemm<T>.Blocking;
 
     private T[] _packed = [];
     private int _m, _k;
@@ -27,9 +22,8 @@ internal sealed unsafe class PrepackedGemm<T> where T : unmanaged, IFloatingPoin
         BlasArguments.Gemm(false, false, m, 1, k, a.Length, lda, k, 1, m, 1);
         long length = Width == GemmKernelWidth.Vector512 ? PrepackedGemmLoop<T, MicroKernel512<T>>.PackedALength(m, k) : PrepackedGemmLoop<T, MicroKernel256<T>>.PackedALength(m, k);
         if (_packed.Length < length) _packed = GC.AllocateUninitializedArray<T>((int)length, pinned: true);
-        fixed (T* pa = a)
+        fixed (T* pa = a, dst = _packed)
         {
-            T* dst = Packed;
             if (Width == GemmKernelWidth.Vector512) PrepackedGemmLoop<T, MicroKernel512<T>>.PackA(pa, lda, m, k, Blocking, dst);
             else PrepackedGemmLoop<T, MicroKernel256<T>>.PackA(pa, lda, m, k, Blocking, dst);
         }
@@ -45,13 +39,11 @@ internal sealed unsafe class PrepackedGemm<T> where T : unmanaged, IFloatingPoin
         if (n == 0 || _m == 0) return;
         if (ldc < n || c.Length < (long)(_m - 1) * ldc + n)
             throw new ArgumentException($"C of length {c.Length} with ldc {ldc} cannot hold {_m}x{n}", nameof(c));
-        fixed (T* pc = c)
+        // Fixed, not only allocated pinned: a cloned layer (ModuleCloner copies the array) holds an unpinned copy.
+        fixed (T* pc = c, packed = _packed)
         {
-            if (Width == GemmKernelWidth.Vector512) PrepackedGemmLoop<T, MicroKernel512<T>>.Run(_m, n, _k, Packed, source, pc, ldc, accumulate, Blocking);
-            else PrepackedGemmLoop<T, MicroKernel256<T>>.Run(_m, n, _k, Packed, source, pc, ldc, accumulate, Blocking);
+            if (Width == GemmKernelWidth.Vector512) PrepackedGemmLoop<T, MicroKernel512<T>>.Run(_m, n, _k, packed, source, pc, ldc, accumulate, Blocking);
+            else PrepackedGemmLoop<T, MicroKernel256<T>>.Run(_m, n, _k, packed, source, pc, ldc, accumulate, Blocking);
         }
     }
-
-    // The array is pinned, so its address is stable for raw pointers.
-    private T* Packed => (T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_packed));
 }

@@ -18,6 +18,8 @@ public sealed class ConvolutionGradientCases : IGradientCases
         new("SpatialConvolution narrowing (adjoint input gradient)", () => new SpatialConvolution<double>(3, 2, 3, 3, 1, 1, 1, 1), () => CaseData.Uniform(37, 3, 3, 4, 5)),
         new("SpatialConvolution narrowing, padding beyond the kernel", () => new SpatialConvolution<double>(2, 2, 3, 2, 1, 1, 3, 2), () => CaseData.Uniform(38, 2, 2, 3, 3)),
         new("SpatialConvolution narrowing, dilated (unfolded input gradient)", () => new SpatialDilatedConvolution<double>(2, 2, 3, 3, 1, 1, 2, 2, 2, 2), () => CaseData.Uniform(39, 2, 2, 5, 5)),
+        new("SpatialConvolution Winograd (16 planes, 3x3, stride 1)", () => new SpatialConvolution<double>(16, 16, 3, 3, 1, 1, 1, 1), () => CaseData.Uniform(40, 1, 16, 12, 12),
+            new GradientChecker.Options(MaxPerTensor: 60)),
         new("SpatialConvolution no input gradient", () => new SpatialConvolution<double>(1, 2, 2, 2, propagateBack: false), () => CaseData.Uniform(34, 2, 1, 4, 4),
             new GradientChecker.Options(WrtInput: false)),
     ];
