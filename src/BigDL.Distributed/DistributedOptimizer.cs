@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.ExceptionServices;
 using BigDL.DataSets;
@@ -95,53 +94,16 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         return ranks;
     }
 
+    /// <summary>The shared training loop, each step on every rank at once; rank 0's replicas validate.</summary>
     private Module<T> Train(InProcessRank<T>[] ranks, CancellationToken cancellation)
     {
         var state = OptimMethod.State;
-        long epochSize = DataSet.Size, records = 0, recordsInEpoch = 0;
-        var clock = Stopwatch.StartNew();
-        var epochClock = Stopwatch.StartNew();
-        var batches = Epoch(state.Epoch, 0);
-        var next = Next(batches);
-        PublishStarted(state.Epoch, state.Iteration - 1, 0, epochSize, next?.Size);
-        var trainingState = new TrainingState(state.Epoch, state.Iteration, false, state.Loss, state.Score);
-        while (!EndWhen.Fires(trainingState) && !cancellation.IsCancellationRequested)
+        return Train(ranks[0].Replicas, 0, batch =>
         {
-            if (next is null)
-            {
-                batches.Dispose();
-                batches = Epoch(state.Epoch, 0);
-                next = Next(batches) ?? throw new InvalidOperationException("the training data set produced no batch for an epoch");
-            }
-            long started = Stopwatch.GetTimestamp();
-            var batch = next;
-            next = Next(batches);
             var result = Step(ranks, batch, state.Epoch, state.Iteration);
-            state.Loss = result.Loss;
             state.Iteration++;
-            records += batch.Size;
-            recordsInEpoch += batch.Size;
-            PublishIteration(state, batch.Size, recordsInEpoch, epochSize, result, Stopwatch.GetElapsedTime(started).TotalSeconds, clock.Elapsed);
-            bool epochCompleted = next is null;
-            if (epochCompleted)
-            {
-                Publish(new EpochCompleted(state.Epoch, state.Iteration - 1, epochClock.Elapsed, recordsInEpoch));
-                state.Epoch++;
-                recordsInEpoch = 0;
-                epochClock.Restart();
-            }
-            trainingState = new TrainingState(state.Epoch, state.Iteration, epochCompleted, state.Loss, state.Score);
-            if (Validation is { } validation && validation.Trigger.Fires(trainingState))
-            {
-                Validate(ranks[0].Replicas, validation.DataSet, validation.Methods, state);
-                ranks[0].Replicas.SetTraining(true);
-                trainingState = trainingState with { Score = state.Score };
-            }
-        }
-        batches.Dispose();
-        Publish(new TrainingCompleted(state.Epoch, state.Iteration - 1, clock.Elapsed, records, cancellation.IsCancellationRequested));
-        PublishCompleted();
-        return Model;
+            return (result.Loss, result.LearningRate);
+        }, cancellation);
     }
 
     /// <summary>Runs every rank's step on its share of <paramref name="batch"/> at once; on failure rethrows the root cause, not a peer's loss of it.</summary>
@@ -165,15 +127,5 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
             ExceptionDispatchInfo.Throw(errors.FirstOrDefault(e => e is not PeerLostException) ?? errors[0]);
         }
         return steps[0].Result;
-    }
-
-    private void PublishIteration(OptimState<T> state, int size, long recordsInEpoch, long epochSize, AllReduceResult result, double seconds, TimeSpan elapsed)
-    {
-        int done = state.Iteration - 1;
-        double throughput = size / Math.Max(seconds, 1e-9);
-        Publish(new IterationCompleted(state.Epoch, done, result.Loss, size, recordsInEpoch, epochSize, throughput, result.LearningRate, elapsed));
-        TrainSummary?.AddScalar("Loss", result.Loss, done);
-        TrainSummary?.AddScalar("Throughput", throughput, done);
-        TrainSummary?.AddScalar("LearningRate", result.LearningRate, done);
     }
 }

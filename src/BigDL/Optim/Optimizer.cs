@@ -229,6 +229,77 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
         foreach (var observer in observers) observer.OnCompleted();
     }
 
+    /// <summary>
+    /// The training loop both the local and the distributed optimizer run: each iteration takes the next batch (an
+    /// epoch is one pass in the order its seed gives), lets <paramref name="step"/> compute and apply the update (it
+    /// advances the optim state's iteration and returns the batch's loss and the learning rate used), publishes the
+    /// iteration, then triggers decide on epoch end, validation (through <paramref name="validator"/>), checkpoints and
+    /// the end. <paramref name="recordsInEpoch"/> are the records of the current epoch already trained on (a resume).
+    /// </summary>
+    private protected Module<T> Train(ModelReplicas<T> validator, long recordsInEpoch, Func<MiniBatch<T>, (double Loss, double LearningRate)> step,
+        CancellationToken cancellation)
+    {
+        var state = OptimMethod.State;
+        long epochSize = DataSet.Size;
+        if (epochSize == 0) throw new InvalidOperationException("the training data set has no records");
+
+        var clock = Stopwatch.StartNew();
+        var epochClock = Stopwatch.StartNew();
+        long records = 0;
+        var batches = Epoch(state.Epoch, recordsInEpoch);
+        var next = Next(batches);
+        PublishStarted(state.Epoch, state.Iteration - 1, recordsInEpoch, epochSize, next?.Size);
+        var trainingState = new TrainingState(state.Epoch, state.Iteration, false, state.Loss, state.Score);
+        while (!EndWhen.Fires(trainingState) && !cancellation.IsCancellationRequested)
+        {
+            if (next is null)
+            {
+                batches.Dispose();
+                batches = Epoch(state.Epoch, 0);
+                next = Next(batches) ?? throw new InvalidOperationException("the training data set produced no batch for an epoch");
+            }
+            long started = Stopwatch.GetTimestamp();
+            var batch = next;
+            next = Next(batches);
+            var (loss, learningRate) = step(batch);
+            state.Loss = loss;
+            records += batch.Size;
+            recordsInEpoch += batch.Size;
+            double throughput = batch.Size / Math.Max(Stopwatch.GetElapsedTime(started).TotalSeconds, 1e-9);
+            int done = state.Iteration - 1;
+            Publish(new IterationCompleted(state.Epoch, done, loss, batch.Size, recordsInEpoch, epochSize, throughput, learningRate, clock.Elapsed));
+            TrainSummary?.AddScalar("Loss", loss, done);
+            TrainSummary?.AddScalar("Throughput", throughput, done);
+            TrainSummary?.AddScalar("LearningRate", learningRate, done);
+
+            bool epochCompleted = next is null;
+            if (epochCompleted)
+            {
+                Publish(new EpochCompleted(state.Epoch, done, epochClock.Elapsed, recordsInEpoch));
+                state.Epoch++;
+                recordsInEpoch = 0;
+                epochClock.Restart();
+            }
+            trainingState = new TrainingState(state.Epoch, state.Iteration, epochCompleted, state.Loss, state.Score);
+            if (Validation is { } validation && validation.Trigger.Fires(trainingState))
+            {
+                Validate(validator, validation.DataSet, validation.Methods, state);
+                trainingState = trainingState with { Score = state.Score };
+                validator.SetTraining(true);
+            }
+            if (Checkpoint is { } target && target.Trigger.Fires(trainingState))
+            {
+                string path = Path.Combine(target.Folder, CheckpointFile.Name(done, target.Overwrite));
+                CheckpointFile.Write(path, Model, OptimMethod, new TrainingProgress(recordsInEpoch));
+                Publish(new CheckpointSaved(state.Epoch, done, Path.GetFullPath(path)));
+            }
+        }
+        batches.Dispose();
+        Publish(new TrainingCompleted(state.Epoch, state.Iteration - 1, clock.Elapsed, records, cancellation.IsCancellationRequested));
+        PublishCompleted();
+        return Model;
+    }
+
     /// <summary>The batches of <paramref name="epoch"/>, in its order, after skipping the records already trained on.</summary>
     private protected IEnumerator<MiniBatch<T>> Epoch(int epoch, long skip)
     {
