@@ -156,6 +156,20 @@ public class ControlPlaneTests
     }
 
     [Fact]
+    public async Task OversizedLengthField_IsRefusedAsAProtocolMismatch()
+    {
+        await using var server = ControlServer.Start("job", 1, 0, Token, Spec);
+        using var wire = await ControlWire.ConnectAsync(server.EndPoint);
+
+        await wire.SendRawAsync([0xff, 0xff, 0xff, 0xff, 1]);
+        var (kind, body) = (await wire.ReceiveAsync())!.Value;
+
+        Assert.Equal(13, kind);
+        Assert.Contains("length must be in [1, 1073741824], got 4294967295", Encoding.UTF8.GetString(body));
+        Assert.Null(await wire.ReceiveAsync());
+    }
+
+    [Fact]
     public async Task RawHello_GetsTaskInfoThenJobSpec_AndASecondHelloIsRefused()
     {
         await using var server = ControlServer.Start("job-3", 2, 1, Token, Spec);

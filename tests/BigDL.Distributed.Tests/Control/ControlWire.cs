@@ -29,8 +29,10 @@ internal sealed class ControlWire : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(frame, (uint)body.Length + 1);
         frame[4] = kind;
         body.CopyTo(frame, 5);
-        await _stream!.WriteAsync(frame).AsTask().WaitAsync(Deadline);
+        await SendRawAsync(frame);
     }
+
+    public async Task SendRawAsync(byte[] bytes) => await _stream!.WriteAsync(bytes).AsTask().WaitAsync(Deadline);
 
     /// <summary>The next message's kind and body, or null at the end of the stream.</summary>
     public async Task<(byte Kind, byte[] Body)?> ReceiveAsync()
