@@ -83,9 +83,15 @@ internal sealed class MeshAssembly
         }
         catch (Exception e)
         {
-            lock (_gate) _fatal ??= ExceptionDispatchInfo.Capture(e);
-            await abort.CancelAsync().ConfigureAwait(false);
+            await FailAsync(e, abort).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Ends the set-up with <paramref name="failure"/> (unless another came first), stopping every dial and accept.</summary>
+    private async Task FailAsync(Exception failure, CancellationTokenSource abort)
+    {
+        lock (_gate) _fatal ??= ExceptionDispatchInfo.Capture(failure);
+        await abort.CancelAsync().ConfigureAwait(false);
     }
 
     private async Task<Socket> ConnectAsync(int peer, CancellationToken cancellation)
@@ -120,7 +126,7 @@ internal sealed class MeshAssembly
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token);
         var handshakes = new List<Task>();
-        var accepting = AcceptLoopAsync(handshakes, stop.Token);
+        var accepting = AcceptLoopAsync(handshakes, stop.Token, abort);
         try
         {
             await _acceptedAll.Task.WaitAsync(abort.Token).ConfigureAwait(false);
@@ -134,7 +140,7 @@ internal sealed class MeshAssembly
         await Task.WhenAll(handshakes).ConfigureAwait(false);
     }
 
-    private async Task AcceptLoopAsync(List<Task> handshakes, CancellationToken cancellation)
+    private async Task AcceptLoopAsync(List<Task> handshakes, CancellationToken cancellation, CancellationTokenSource abort)
     {
         try
         {
@@ -147,6 +153,11 @@ internal sealed class MeshAssembly
         catch (OperationCanceledException)
         {
             // The set-up is complete or over.
+        }
+        catch (Exception e)
+        {
+            // The listener itself failed (disposed, out of descriptors): the higher ranks cannot reach this one.
+            await FailAsync(e, abort).ConfigureAwait(false);
         }
     }
 

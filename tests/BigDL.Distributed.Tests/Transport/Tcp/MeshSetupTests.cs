@@ -181,6 +181,19 @@ public class MeshSetupTests
     }
 
     [Fact]
+    public async Task ListenerDisposedDuringTheSetUp_EndsItAtOnceRatherThanAtTheDeadline()
+    {
+        var listener0 = TcpMeshListener.Bind(IPAddress.Loopback);
+        var connecting = TcpMesh.ConnectAsync(listener0, Identity(0, 2), [listener0.EndPoint, listener0.EndPoint]);
+
+        listener0.Dispose();
+
+        var failure = await Xunit.Record.ExceptionAsync(() => connecting.WaitAsync(Deadline));
+        Assert.NotNull(failure);
+        Assert.IsNotType<TimeoutException>(failure);
+    }
+
+    [Fact]
     public async Task Dialling_RetriesWhileThePeerIsNotYetListening()
     {
         // A socket bound but not listening refuses connections, as a peer's would before it listens.
