@@ -92,6 +92,25 @@ public class TcpLinkStreamTests
     }
 
     [Fact]
+    public async Task Dispose_TellsThePeerNoMoreFramesCome_AndClosesEvenIfThePeerNeverClosesItsSide()
+    {
+        var (rank0, rank1) = await WithPlainRank1Async();
+        await using (rank1)
+        {
+            await rank0.SendAsync(1, Scalars with { SourceRank = 0 }, new byte[16]);
+
+            var disposing = rank0.DisposeAsync().AsTask();
+            var received = await ReadUntilClosedAsync(rank1);
+            await disposing.WaitAsync(Deadline);
+
+            var frames = new List<FrameHeader>();
+            for (int at = 0; at < received.Length; at += FrameHeader.Size + FrameHeader.ReadFrom(received.AsSpan(at)).PayloadLength)
+                frames.Add(FrameHeader.ReadFrom(received.AsSpan(at)).Header);
+            Assert.Equal([Scalars with { SourceRank = 0 }], frames.Where(f => f.Type != FrameType.Heartbeat));
+        }
+    }
+
+    [Fact]
     public async Task PeerResettingTheConnection_IsLost()
     {
         var (rank0, rank1) = await WithPlainRank1Async();
