@@ -3,8 +3,10 @@ using BigDL;
 using BigDL.Benchmarks;
 using BigDL.Native;
 
-// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [engine] [elementwise] [--threads 1,2] [--providers mkl,openblas,managed]
-// With no suite named, every suite runs. Numbers go to stdout as Markdown tables.
+// Usage: dotnet run -c Release --project benchmarks/BigDL.Benchmarks -- [gemm] [engine] [elementwise] [allreduce] [--threads 1,2] [--providers mkl,openblas,managed]
+//        [--params 1M,15M,138M] [--ranks 2,4]
+// With no suite named, every suite runs except allreduce, which runs only when named (at 138M floats and 4 ranks it
+// holds about 8 GB). Numbers go to stdout as Markdown tables.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var suites = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
                  .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -20,7 +22,18 @@ Console.WriteLine();
 if (all || suites.Contains("gemm")) GemmReport.Print(GemmBenchmark.Run(Providers(only), threads, NativeBaseline.Build()), Blas.Current.Name);
 if (all || suites.Contains("engine")) EngineGemmBenchmark.Print(Providers(only), threads);
 if (all || suites.Contains("elementwise")) ElementwiseBenchmark.Print(threads);
+if (suites.Contains("allreduce"))
+    AllReduceBenchmark.Print(Option(args, "--params")?.Split(',').Select(Count).ToArray() ?? [1_000_000, 15_000_000, 138_000_000],
+        Option(args, "--ranks")?.Split(',').Select(int.Parse).ToArray() ?? [2, 4]);
 return 0;
+
+// "15M" is 15,000,000; "2k" is 2,000.
+static int Count(string text) => char.ToUpperInvariant(text[^1]) switch
+{
+    'M' => (int)(double.Parse(text[..^1]) * 1_000_000),
+    'K' => (int)(double.Parse(text[..^1]) * 1_000),
+    _ => int.Parse(text),
+};
 
 static List<(IBlas, string?)> Providers(string[]? only)
 {
