@@ -11,6 +11,7 @@ var root = new RootCommand("BigDL for .NET: distributed deep learning modeled af
     DemoCommand.Create(),
     TrainCommand.Create(),
     TestCommand.Create(),
+    WorkerCommand.Create(),
     // `bigdl kernel …` is the Jupyter kernel (`bigdl-kernel …`); a kernelspec it installs runs `dotnet BigDL.Cli.dll kernel`.
     BigDL.Kernel.KernelCommandLine.Create("kernel", [typeof(InfoCommand).Assembly.Location, "kernel"]),
 };

@@ -3,7 +3,7 @@ namespace BigDL.Distributed.Transport;
 /// <summary>
 /// One rank's link to the other ranks of a job: sends frames to a rank, receives the frames sent to it. Frames from one
 /// sender to one receiver arrive in the order they were sent; frames of different senders interleave in any order.
-/// Implemented in memory for ranks of one process (<see cref="InMemoryNetwork"/>) and, later, over TCP between processes.
+/// Implemented in memory for ranks of one process (<see cref="InMemoryNetwork"/>) and over TCP between processes (<see cref="Tcp.TcpMesh"/>).
 /// </summary>
 /// <remarks>Disposing the transport leaves the job: the other ranks then get a <see cref="PeerLostException"/> naming this rank.</remarks>
 public interface IRankTransport : IAsyncDisposable

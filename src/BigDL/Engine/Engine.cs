@@ -33,17 +33,20 @@ public static class Engine
     /// </summary>
     /// <returns>The configuration now in force.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A number is below 1.</exception>
-    /// <exception cref="NotSupportedException">
-    /// More than one node, or Spark: distributed training comes with BigDL.Distributed (not in this build yet).
-    /// </exception>
+    /// <exception cref="NotSupportedException"><paramref name="onSpark"/>: training on Spark comes with the Spark backend (not in this build yet).</exception>
+    /// <remarks>
+    /// With <paramref name="nodeNumber"/> above 1, <see cref="Optim.Optimizer.Create{T}"/> trains on that many worker
+    /// processes of this machine with <paramref name="coreNumber"/> cores each (BigDL.Distributed's local cluster,
+    /// like Spark's <c>local-cluster[N, cores, mem]</c>); this process, the driver, validates with <paramref name="coreNumber"/> cores.
+    /// </remarks>
     public static EngineConfiguration Init(int nodeNumber, int coreNumber, bool onSpark = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodeNumber, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(coreNumber, 1);
-        if (onSpark || nodeNumber > 1)
+        if (onSpark)
             throw new NotSupportedException(
-                $"Engine.Init(nodeNumber: {nodeNumber}, coreNumber: {coreNumber}, onSpark: {onSpark.ToString().ToLowerInvariant()}): " +
-                "training on several nodes or on Spark needs BigDL.Distributed, which this build does not have yet; use nodeNumber: 1, onSpark: false");
+                $"Engine.Init(nodeNumber: {nodeNumber}, coreNumber: {coreNumber}, onSpark: true): training on Spark needs the Spark backend, " +
+                "which this build does not have yet; use onSpark: false (nodeNumber > 1 trains on worker processes of this machine)");
         SetCoreNumber(coreNumber);
         NodeNumber = nodeNumber;
         OnSpark = onSpark;

@@ -42,6 +42,32 @@ internal static class FileFormat
             throw new IOException($"{full} exists; pass overwrite: true to replace it");
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
 
+        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Write(stream, header, tensors);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The bytes of a file holding <paramref name="header"/> and <paramref name="tensors"/> (what <see cref="Write{T}(string, JsonObject, IReadOnlyList{Tensor{T}}, bool)"/> stores), for sending instead of storing.</summary>
+    public static byte[] ToBytes<T>(JsonObject header, IReadOnlyList<Tensor<T>> tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using var stream = new MemoryStream();
+        Write(stream, header, tensors);
+        return stream.ToArray();
+    }
+
+    private static void Write<T>(Stream stream, JsonObject header, IReadOnlyList<Tensor<T>> tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var table = new JsonArray();
         long offset = 0;
         foreach (var tensor in tensors)
@@ -60,26 +86,13 @@ internal static class FileFormat
         header["tensors"] = table;
         byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
 
-        string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Span<byte> preamble = stackalloc byte[PreambleLength];
-                Magic.CopyTo(preamble);
-                BinaryPrimitives.WriteUInt32LittleEndian(preamble[8..], Version);
-                BinaryPrimitives.WriteUInt32LittleEndian(preamble[12..], (uint)json.Length);
-                stream.Write(preamble);
-                stream.Write(json);
-                foreach (var tensor in tensors) WriteValues(stream, tensor);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        Span<byte> preamble = stackalloc byte[PreambleLength];
+        Magic.CopyTo(preamble);
+        BinaryPrimitives.WriteUInt32LittleEndian(preamble[8..], Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(preamble[12..], (uint)json.Length);
+        stream.Write(preamble);
+        stream.Write(json);
+        foreach (var tensor in tensors) WriteValues(stream, tensor);
     }
 
     /// <summary>Reads a file: its header and its tensors as <typeparamref name="T"/> (converted when saved in the other precision).</summary>
@@ -89,30 +102,43 @@ internal static class FileFormat
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
-        byte[] bytes = File.ReadAllBytes(full);
+        return Read<T>(File.ReadAllBytes(full), full);
+    }
+
+    /// <summary>Reads the bytes of a file (<see cref="ToBytes{T}"/>); <paramref name="name"/> says where they came from in errors.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a BigDL for .NET file, are newer than this build, or are truncated or corrupt.</exception>
+    public static (JsonObject Header, Tensor<T>[] Tensors) Read<T>(byte[] bytes, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var header = ReadHeader(bytes, name);
+        long data = PreambleLength + BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12));
+        var entries = header["tensors"]?.AsArray() ?? throw Corrupt(name, PreambleLength, "has no tensor table in its header");
+        var tensors = new Tensor<T>[entries.Count];
+        for (int i = 0; i < tensors.Length; i++) tensors[i] = ReadTensor<T>(bytes, data, entries[i]!.AsObject(), name, i);
+        return (header, tensors);
+    }
+
+    /// <summary>The JSON header of the bytes of a file, without reading its tensors (e.g. to learn its element type first).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a BigDL for .NET file, are newer than this build, or their header is corrupt.</exception>
+    public static JsonObject ReadHeader(byte[] bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length < PreambleLength || !bytes.AsSpan(0, 8).SequenceEqual(Magic))
-            throw Corrupt(full, 0, "does not start with BIGDLNET: not a BigDL for .NET file");
+            throw Corrupt(name, 0, "does not start with BIGDLNET: not a BigDL for .NET file");
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
         if (version == 0 || version > Version)
-            throw Corrupt(full, 8, $"has format version {version}; this build reads versions 1 to {Version}");
+            throw Corrupt(name, 8, $"has format version {version}; this build reads versions 1 to {Version}");
         long headerLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12));
         if (PreambleLength + headerLength > bytes.Length)
-            throw Corrupt(full, 12, $"declares a header of {headerLength} bytes, but only {bytes.Length - PreambleLength} follow");
-        JsonObject header;
+            throw Corrupt(name, 12, $"declares a header of {headerLength} bytes, but only {bytes.Length - PreambleLength} follow");
         try
         {
-            header = JsonNode.Parse(bytes.AsSpan(PreambleLength, (int)headerLength))?.AsObject()
-                ?? throw Corrupt(full, PreambleLength, "has an empty header");
+            return JsonNode.Parse(bytes.AsSpan(PreambleLength, (int)headerLength))?.AsObject()
+                ?? throw Corrupt(name, PreambleLength, "has an empty header");
         }
         catch (JsonException e)
         {
-            throw Corrupt(full, PreambleLength + (e.BytePositionInLine ?? 0), $"has a header that is not valid JSON ({e.Message})");
+            throw Corrupt(name, PreambleLength + (e.BytePositionInLine ?? 0), $"has a header that is not valid JSON ({e.Message})");
         }
-        long data = PreambleLength + headerLength;
-        var entries = header["tensors"]?.AsArray() ?? throw Corrupt(full, PreambleLength, "has no tensor table in its header");
-        var tensors = new Tensor<T>[entries.Count];
-        for (int i = 0; i < tensors.Length; i++) tensors[i] = ReadTensor<T>(bytes, data, entries[i]!.AsObject(), full, i);
-        return (header, tensors);
     }
 
     /// <summary>An error naming the file and the byte offset.</summary>

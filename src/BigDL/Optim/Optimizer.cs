@@ -275,6 +275,7 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
             bool epochCompleted = next is null;
             if (epochCompleted)
             {
+                Synchronize();
                 Publish(new EpochCompleted(state.Epoch, done, epochClock.Elapsed, recordsInEpoch));
                 state.Epoch++;
                 recordsInEpoch = 0;
@@ -283,21 +284,33 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
             trainingState = new TrainingState(state.Epoch, state.Iteration, epochCompleted, state.Loss, state.Score);
             if (Validation is { } validation && validation.Trigger.Fires(trainingState))
             {
+                Synchronize();
                 Validate(validator, validation.DataSet, validation.Methods, state);
                 trainingState = trainingState with { Score = state.Score };
                 validator.SetTraining(true);
             }
             if (Checkpoint is { } target && target.Trigger.Fires(trainingState))
             {
+                Synchronize();
                 string path = Path.Combine(target.Folder, CheckpointFile.Name(done, target.Overwrite));
                 CheckpointFile.Write(path, Model, OptimMethod, new TrainingProgress(recordsInEpoch));
                 Publish(new CheckpointSaved(state.Epoch, done, Path.GetFullPath(path)));
             }
         }
         batches.Dispose();
+        Synchronize();
         Publish(new TrainingCompleted(state.Epoch, state.Iteration - 1, clock.Elapsed, records, cancellation.IsCancellationRequested));
         PublishCompleted();
         return Model;
+    }
+
+    /// <summary>
+    /// Brings <see cref="Model"/> and <see cref="OptimMethod"/>'s state up to date where training runs elsewhere (in
+    /// worker processes): the training loop calls it at the end of every epoch, before validating, before writing a
+    /// checkpoint and when training ends. Training in this process keeps them current and does nothing here.
+    /// </summary>
+    private protected virtual void Synchronize()
+    {
     }
 
     /// <summary>The batches of <paramref name="epoch"/>, in its order, after skipping the records already trained on.</summary>

@@ -27,16 +27,36 @@ public class EngineInitTests
         }
     }
 
-    [Theory]
-    [InlineData(2, false)]
-    [InlineData(1, true)]
-    public void Init_SeveralNodesOrSpark_ThrowsSayingWhatIsMissing(int nodes, bool onSpark)
+    [Fact]
+    public void Init_Spark_ThrowsSayingWhatIsMissing()
     {
         int original = Engine.CoreNumber;
-        var e = Assert.Throws<NotSupportedException>(() => Engine.Init(nodes, 2, onSpark));
-        Assert.Contains("BigDL.Distributed", e.Message);
+        var e = Assert.Throws<NotSupportedException>(() => Engine.Init(1, 2, onSpark: true));
+        Assert.Contains("Spark backend", e.Message);
         Assert.Equal(original, Engine.CoreNumber);
         Assert.Equal(1, Engine.NodeNumber);
+    }
+
+    [Fact]
+    public void OptimizerCreate_SeveralNodesWithoutBigDLDistributed_ThrowsNamingIt()
+    {
+        int original = Engine.CoreNumber;
+        try
+        {
+            Assert.Equal(new EngineConfiguration(2, 1, false), Engine.Init(nodeNumber: 2, coreNumber: 1));
+            var model = new BigDL.NN.Linear<float>(2, 1);
+            var data = BigDL.DataSets.DataSet.Array([new BigDL.DataSets.Sample<float>(new BigDL.Tensors.Tensor<float>(2), 1f)])
+                .Transform(new BigDL.DataSets.SampleToMiniBatch<float>(1));
+
+            var e = Assert.Throws<NotSupportedException>(() => BigDL.Optim.Optimizer.Create(model, data, new BigDL.NN.MSECriterion<float>()));
+
+            Assert.Contains("BigDL.Distributed", e.Message);
+            Assert.Contains("2 nodes", e.Message);
+        }
+        finally
+        {
+            Engine.Init(1, original);
+        }
     }
 
     [Fact]

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Threading.Channels;
+using BigDL.DataSets;
+using BigDL.Distributed.Control;
+using BigDL.Distributed.Data;
+
+namespace BigDL.Distributed.Cluster;
+
+/// <summary>
+/// One attempt of one segment on worker processes of this machine: a control server, a worker process per rank, and
+/// each rank's data stream. <see cref="Step"/> sends every rank its share of a global mini-batch and waits for rank
+/// 0's report of the iteration; <see cref="Finish"/> ends the streams and collects every rank's result. A worker that
+/// fails, is killed or hangs turns into a <see cref="WorkerFailedException"/>; disposing kills whatever still runs.
+/// </summary>
+internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>How long workers may take to start and join the control plane.</summary>
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the others get to report after the first failure, so the error names the root cause.</summary>
+    private static readonly TimeSpan FailureGrace = TimeSpan.FromMilliseconds(500);
+
+    private readonly ControlServer _server;
+    private readonly WorkerProcess[] _byRank;
+    private readonly TimeSpan _iterationDeadline;
+    private readonly Dictionary<int, (int? Code, string Message)> _failures = [];
+    private readonly byte[]?[] _results;
+    private ShareStreamWriter<T>[]? _writers;
+
+    private ClusterSegment(ControlServer server, WorkerProcess[] byRank, TimeSpan iterationDeadline)
+    {
+        _server = server;
+        _byRank = byRank;
+        _iterationDeadline = iterationDeadline;
+        _results = new byte[byRank.Length][];
+    }
+
+    /// <summary>Iterations stepped so far.</summary>
+    public int Iterations { get; private set; }
+
+    /// <summary>The worker processes' ids, by rank.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _byRank.Select(p => p.Id)];
+
+    /// <summary>Starts <paramref name="workers"/> worker processes for attempt <paramref name="attempt"/> and waits until each has joined.</summary>
+    public static async Task<ClusterSegment<T>> StartAsync(string workerAssembly, int workers, string jobId, int attempt, byte[] token, byte[] spec,
+        TimeSpan iterationDeadline, CancellationToken cancellation)
+    {
+        var server = ControlServer.Start(jobId, workers, attempt, token, spec);
+        var started = new List<WorkerProcess>();
+        try
+        {
+            for (int i = 0; i < workers; i++) started.Add(WorkerProcess.Start(workerAssembly, server.EndPoint, token));
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            deadline.CancelAfter(StartDeadline);
+            var byRank = new WorkerProcess[workers];
+            while (byRank.Any(p => p is null))
+            {
+                for (int rank = 0; rank < workers; rank++)
+                    if (byRank[rank] is null && server.WorkerProcessIds[rank] is int pid) byRank[rank] = started.Single(p => p.Id == pid);
+                if (started.FirstOrDefault(p => p.HasExited && !byRank.Contains(p)) is { } early)
+                    throw new WorkerFailedException(-1, early.ExitCode, retryable: false,
+                        $"a worker process exited with code {early.ExitCode} before joining the job:{Environment.NewLine}{early.StandardErrorTail}");
+                try
+                {
+                    await Task.Delay(10, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    throw new WorkerFailedException(-1, null, retryable: true,
+                        string.Create(CultureInfo.InvariantCulture, $"only {byRank.Count(p => p is not null)} of {workers} workers joined within {StartDeadline.TotalSeconds} s"));
+                }
+            }
+            return new ClusterSegment<T>(server, byRank, iterationDeadline);
+        }
+        catch
+        {
+            foreach (var process in started) process.Dispose();
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Sends every rank its share of <paramref name="batch"/> for <paramref name="iteration"/>; returns the iteration's global loss and learning rate.</summary>
+    /// <exception cref="WorkerFailedException">A worker failed before the iteration completed.</exception>
+    public (double Loss, double LearningRate) Step(MiniBatch<T> batch, int iteration)
+    {
+        _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, batch.Input.Size()[1..], batch.Target.Size()[1..]))];
+        Send(rank =>
+        {
+            var (offset, length) = Optim.ModelReplicas<T>.Slice(batch.Size, _byRank.Length, rank);
+            _writers[rank].Write(length == 0 ? null : batch.Slice(offset, length));
+        });
+        Iterations++;
+        while (true)
+        {
+            var report = Next(iteration);
+            if (report is WorkerProgress { Rank: 0 } progress && (int)progress.Progress["iteration"]! == iteration)
+                return ((double)progress.Progress["loss"]!, (double)progress.Progress["learningRate"]!);
+        }
+    }
+
+    /// <summary>Ends every rank's data stream and returns the ranks' results, by rank, once every worker has exited cleanly.</summary>
+    /// <exception cref="WorkerFailedException">A worker failed instead of returning its result.</exception>
+    public IReadOnlyList<byte[]> Finish()
+    {
+        if (_writers is not null) Send(rank => _writers[rank].Complete());
+        foreach (var process in _byRank) process.Input.Close();
+        while (_results.Any(r => r is null)) Next(iteration: null);
+        foreach (var (process, rank) in _byRank.Select((p, r) => (p, r)))
+        {
+            if (!process.WaitForExit(_iterationDeadline) || process.ExitCode != WorkerExitCodes.Ok)
+                throw Failure(rank, $"rank {rank} returned its result but then {(process.HasExited ? $"exited with code {process.ExitCode}" : "did not exit")}");
+        }
+        return [.. _results.Select(r => r!)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _byRank) process.Dispose();
+        await _server.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="write"/> for every rank at once (a rank waiting for its share should not wait for the others').</summary>
+    private void Send(Action<int> write)
+    {
+        var writes = Enumerable.Range(0, _byRank.Length).Select(rank => Task.Run(() => write(rank))).ToArray();
+        try
+        {
+            Task.WaitAll(writes);
+        }
+        catch (AggregateException)
+        {
+            int rank = Array.FindIndex(writes, w => w.IsFaulted);
+            // A broken pipe means the worker is gone: wait for its (or a peer's) report of why.
+            WaitForFailures(DateTime.UtcNow + FailureGrace + _iterationDeadline);
+            throw FirstFailure() ?? Failure(rank, $"the data stream of rank {rank} broke: {writes[rank].Exception!.InnerException!.Message}");
+        }
+    }
+
+    /// <summary>The next report that is not a log line; failures and losses of workers end the segment.</summary>
+    private WorkerReport Next(int? iteration)
+    {
+        var deadline = new CancellationTokenSource(_iterationDeadline + _iterationDeadline);
+        WorkerReport report;
+        try
+        {
+            report = _server.Reports.ReadAsync(deadline.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException)
+        {
+            throw Failure(Array.FindIndex(_results, r => r is null), "every worker left the control plane before the segment ended");
+        }
+        catch (OperationCanceledException)
+        {
+            throw Failure(0, string.Create(CultureInfo.InvariantCulture,
+                $"no worker reported for {(2 * _iterationDeadline).TotalSeconds} s{(iteration is int i ? $" in iteration {i}" : " after its data ended")}: the workers hang"));
+        }
+        finally
+        {
+            deadline.Dispose();
+        }
+        switch (report)
+        {
+            case WorkerResult result:
+                _results[result.Rank] = result.Result.ToArray();
+                break;
+            case WorkerFailure or WorkerDisconnected:
+                Record(report);
+                WaitForFailures(DateTime.UtcNow + FailureGrace);
+                throw FirstFailure()!;
+        }
+        return report;
+    }
+
+    private void Record(WorkerReport report)
+    {
+        switch (report)
+        {
+            case WorkerFailure failure:
+                _failures[failure.Rank] = (failure.ExitCode, failure.Message);
+                break;
+            case WorkerDisconnected gone when !_failures.ContainsKey(gone.Rank) && _results[gone.Rank] is null:
+                var process = _byRank[gone.Rank];
+                process.WaitForExit(FailureGrace);
+                _failures[gone.Rank] = (process.ExitCode, process.HasExited
+                    ? $"worker process {process.Id} ended (exit code {process.ExitCode}) without a word"
+                    : $"worker process {process.Id} closed its control connection");
+                break;
+        }
+    }
+
+    /// <summary>Collects the failure reports that arrive until <paramref name="until"/>, or until every rank has failed.</summary>
+    private void WaitForFailures(DateTime until)
+    {
+        while (_failures.Count < _byRank.Length && DateTime.UtcNow < until)
+        {
+            using var wait = new CancellationTokenSource(until - DateTime.UtcNow);
+            try
+            {
+                Record(_server.Reports.ReadAsync(wait.Token).AsTask().GetAwaiter().GetResult());
+            }
+            catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The failure that explains the others: a worker that died or hung (its peers then report a lost peer) rather
+    /// than one that lost its peer; errors that would repeat (spec, data, protocol) are not retryable.
+    /// </summary>
+    private WorkerFailedException? FirstFailure()
+    {
+        if (_failures.Count == 0) return null;
+        var root = _failures.OrderBy(f => f.Value.Code == WorkerExitCodes.PeerLost ? 1 : 0).ThenBy(f => f.Key).First();
+        var message = new StringBuilder();
+        foreach (var (rank, (code, text)) in _failures.OrderBy(f => f.Key))
+            message.Append(CultureInfo.InvariantCulture, $"rank {rank} ({(code is int c ? $"exit code {c}" : "no exit code")}): {text}").AppendLine();
+        string tail = _byRank[root.Key].StandardErrorTail;
+        if (tail.Length > 0) message.Append(CultureInfo.InvariantCulture, $"last stderr of rank {root.Key}:").AppendLine().Append(tail);
+        bool retryable = root.Value.Code is not (WorkerExitCodes.JobError or WorkerExitCodes.DataError or WorkerExitCodes.ProtocolMismatch);
+        return new WorkerFailedException(root.Key, root.Value.Code, retryable, message.ToString().TrimEnd());
+    }
+
+    private WorkerFailedException Failure(int rank, string message)
+    {
+        _failures[rank] = (_byRank[rank].ExitCode, message);
+        return FirstFailure()!;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Numerics;
+using System.Security.Cryptography;
+using BigDL.DataSets;
+using BigDL.Distributed.Jobs;
+using BigDL.NN;
+using BigDL.Optim;
+
+namespace BigDL.Distributed.Cluster;
+
+/// <summary>
+/// BigDL's <c>DistriOptimizer</c> on worker processes of this machine (like Spark's <c>local-cluster[N, cores, mem]</c>):
+/// this process is the driver. Training runs in segments: for each, the driver starts <see cref="Workers"/> worker
+/// processes, hands them the job spec (model, weights, criterion, optim method state and settings — never code), and
+/// streams every worker its share of each global mini-batch; the workers train with BigDL's all-reduce over TCP and
+/// rank 0 reports every iteration. A segment ends at the end of an epoch, after <see cref="IterationsPerSegment"/>
+/// iterations, before validation or a checkpoint, and when training ends: the workers return the trained weights and
+/// their optimizer shards, which become this process's model and optim method state.
+/// </summary>
+/// <remarks>
+/// A segment whose worker fails (killed, hung past <see cref="IterationDeadline"/>, lost its peer) is run again from the
+/// state at its start by new workers of the next generation, replaying its batches, as <see cref="Retry"/> allows;
+/// so no training state is lost. The numbers equal those of <see cref="DistributedOptimizer.InProcess{T}"/> with as
+/// many ranks. Validation runs in this process on the synchronised model.
+/// </remarks>
+public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<DateTime> _failures = [];
+    private ClusterSegment<T>? _segment;
+    private byte[]? _snapshot;
+    private (int Epoch, int Iteration, long RecordsInEpoch) _segmentStart;
+    private (int Epoch, long Records) _epochRecords;
+    private string _jobId = "";
+    private byte[] _token = [];
+    private int _generation;
+    private bool _replayPending;
+    private string _worker = "";
+    private CancellationToken _cancellation;
+
+    internal LocalClusterOptimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion, int workers, int coresPerWorker, WireCompression compression)
+        : base(model, dataset, criterion)
+    {
+        Workers = workers;
+        CoresPerWorker = coresPerWorker;
+        _ = compression.DTypeFor<T>(); // refuses an undefined value
+        Compression = compression;
+    }
+
+    /// <summary>The number of worker processes (BigDL's node number).</summary>
+    public int Workers { get; }
+
+    /// <summary>The model replicas, and cores, of each worker (BigDL's core number).</summary>
+    public int CoresPerWorker { get; }
+
+    /// <summary>How gradients and weights travel between workers.</summary>
+    public WireCompression Compression { get; private set; }
+
+    /// <summary>The most iterations of one segment (an epoch at most); null: a segment lasts an epoch.</summary>
+    public int? IterationsPerSegment { get; private set; }
+
+    /// <summary>How long a worker waits for its peers in one iteration before the segment fails as hung.</summary>
+    public TimeSpan IterationDeadline { get; private set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>When a failed segment is run again.</summary>
+    public RetryPolicy Retry { get; private set; } = RetryPolicy.Default;
+
+    /// <summary>Segments run again after a failure so far.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>The running segment's worker process ids by rank (empty between segments), e.g. to watch them.</summary>
+    public IReadOnlyList<int> WorkerProcessIds => _segment?.ProcessIds ?? [];
+
+    /// <summary>Compresses gradients and weights on the wire with <paramref name="compression"/>.</summary>
+    public LocalClusterOptimizer<T> SetCompression(WireCompression compression)
+    {
+        _ = compression.DTypeFor<T>();
+        Compression = compression;
+        return this;
+    }
+
+    /// <summary>Ends segments after at most <paramref name="iterations"/> iterations (the state returns to this process that often).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is below 1.</exception>
+    public LocalClusterOptimizer<T> SetIterationsPerSegment(int iterations)
+    {
+        if (iterations < 1)
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations, string.Create(CultureInfo.InvariantCulture, $"expected iterations per segment >= 1, got {iterations}"));
+        IterationsPerSegment = iterations;
+        return this;
+    }
+
+    /// <summary>Fails a segment when an iteration takes longer than <paramref name="deadline"/> (a hung worker).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="deadline"/> is not positive.</exception>
+    public LocalClusterOptimizer<T> SetIterationDeadline(TimeSpan deadline)
+    {
+        if (deadline <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deadline), deadline, $"expected a positive iteration deadline, got {deadline}");
+        IterationDeadline = deadline;
+        return this;
+    }
+
+    /// <summary>Retries failed segments as <paramref name="policy"/> allows.</summary>
+    public LocalClusterOptimizer<T> SetRetryPolicy(RetryPolicy policy)
+    {
+        Retry = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <inheritdoc/>
+    protected override Module<T> Run(CancellationToken cancellation)
+    {
+        if (Clipping.Norm is not null)
+            throw new NotSupportedException($"gradient clipping by L2 norm ({Clipping}) needs the whole gradient's norm, which the all-reduce does not gather yet; use constant clipping");
+        OptimMethodShards.RequireElementWise(OptimMethod);
+        long recordsInEpoch = 0;
+        if (ResumeCheckpoint is { } checkpoint)
+        {
+            var (saved, progress) = CheckpointFile.ReadInto(checkpoint, Model);
+            SetOptimMethod(saved);
+            recordsInEpoch = progress.RecordsInEpoch;
+        }
+        _worker = WorkerExecutable.Locate();
+        _cancellation = cancellation;
+        _replayPending = false;
+        _jobId = Guid.NewGuid().ToString("N");
+        _token = RandomNumberGenerator.GetBytes(32);
+        _generation = 0;
+        Retries = 0;
+        _failures.Clear();
+        _epochRecords = (OptimMethod.State.Epoch, recordsInEpoch);
+        var validator = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
+        try
+        {
+            return Train(validator, recordsInEpoch, Step, cancellation);
+        }
+        finally
+        {
+            EndSegment();
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override void Synchronize()
+    {
+        if (_segment is null && !_replayPending) return;
+        var results = Retrying(() => _segment!.Finish());
+        var shards = new OptimMethod<T>[results.Count];
+        for (int rank = 0; rank < results.Count; rank++)
+        {
+            var result = SegmentResult<T>.Decode(results[rank], Model);
+            if (result.Rank != rank) throw new InvalidDataException($"worker rank {rank} returned the result of rank {result.Rank}");
+            if (rank == 0 && result.Model is null) throw new InvalidDataException("worker rank 0 returned no model");
+            var shard = OptimMethod.CloneMethod();
+            shard.State.CopyFrom(result.Shard);
+            shards[rank] = shard;
+        }
+        OptimMethodShards.Gather(OptimMethod, shards, new ParameterSlicing(Model.GetParameters().Weights.NElement(), Workers));
+        EndSegment();
+    }
+
+    private (double Loss, double LearningRate) Step(MiniBatch<T> batch)
+    {
+        var state = OptimMethod.State;
+        if (_epochRecords.Epoch != state.Epoch) _epochRecords = (state.Epoch, 0);
+        if (_segment is not null && _segment.Iterations >= IterationsPerSegment) Synchronize();
+        var result = Retrying(() =>
+        {
+            if (_segment is null) StartSegment();
+            return _segment!.Step(batch, state.Iteration);
+        });
+        state.Iteration++;
+        _epochRecords.Records += batch.Size;
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> on the segment; when a worker fails, starts the segment again from its snapshot
+    /// with new workers (replaying the iterations it had done) and tries again, as the retry policy allows.
+    /// </summary>
+    private TResult Retrying<TResult>(Func<TResult> attempt)
+    {
+        while (true)
+        {
+            try
+            {
+                if (_replayPending)
+                {
+                    Replay();
+                    _replayPending = false;
+                }
+                return attempt();
+            }
+            catch (WorkerFailedException failure) when (failure.Retryable && !_cancellation.IsCancellationRequested)
+            {
+                EndSegment();
+                _failures.Add(DateTime.UtcNow);
+                if (!Retry.Allows(_failures, DateTime.UtcNow))
+                    throw new WorkerFailedException(failure.Rank, failure.ExitCode, false, string.Create(CultureInfo.InvariantCulture,
+                        $"giving up after {_failures.Count} failures within {Retry.Window.TotalSeconds} s (the retry policy allows {Retry.Times}); the last: {failure.Message}"), failure);
+                Retries++;
+                _generation++;
+                _replayPending = true;
+            }
+        }
+    }
+
+    /// <summary>Starts a segment at the current state, which it keeps as the snapshot a retry starts from.</summary>
+    private void StartSegment()
+    {
+        var state = OptimMethod.State;
+        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline,
+            IterationDeadline, "127.0.0.1");
+        _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings).Encode();
+        _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records);
+        _segment = Launch();
+    }
+
+    /// <summary>Starts the failed segment again from its snapshot with new workers and trains them through the batches it had done.</summary>
+    private void Replay()
+    {
+        var (epoch, iteration, records) = _segmentStart;
+        _segment = Launch();
+        int done = OptimMethod.State.Iteration - iteration;
+        if (done == 0) return;
+        using var batches = Epoch(epoch, records);
+        for (int i = 0; i < done; i++)
+        {
+            var batch = Next(batches) ?? throw new InvalidOperationException($"epoch {epoch} ended while replaying iteration {iteration + i} of a failed segment");
+            _segment.Step(batch, iteration + i);
+        }
+    }
+
+    private ClusterSegment<T> Launch() =>
+        ClusterSegment<T>.StartAsync(_worker, Workers, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
+
+    private void EndSegment()
+    {
+        _segment?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _segment = null;
+    }
+}

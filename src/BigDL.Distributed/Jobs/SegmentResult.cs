@@ -1,0 +1,65 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using BigDL.Interop;
+using BigDL.NN;
+using BigDL.Optim;
+using BigDL.Tensors;
+
+namespace BigDL.Distributed.Jobs;
+
+/// <summary>
+/// What one worker hands back at the end of a segment: the state of the optim method for the slice it owns (its shard)
+/// and, from rank 0, the model with the trained weights. In our file format (kind "segment"), like a job spec.
+/// </summary>
+/// <param name="Rank">The worker's rank, which is the slice it owns.</param>
+/// <param name="Iterations">Iterations the worker trained in the segment.</param>
+/// <param name="Shard">The optim method state of the worker's slice: its buffers (one value per parameter of the slice) and scalars.</param>
+/// <param name="Model">The trained model (rank 0 only), else null.</param>
+internal sealed record SegmentResult<T>(int Rank, int Iterations, OptimState<T> Shard, Module<T>? Model) where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const string Kind = "segment";
+
+    /// <summary>The bytes of this result.</summary>
+    public byte[] Encode()
+    {
+        var encoder = new ObjectEncoder<T>();
+        var header = new JsonObject
+        {
+            ["kind"] = Kind,
+            ["rank"] = Rank,
+            ["iterations"] = Iterations,
+            ["shardTensors"] = new JsonObject([.. Shard.Tensors.OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => KeyValuePair.Create(t.Key, (JsonNode?)encoder.Tensor(t.Value)))]),
+            ["shardScalars"] = new JsonObject([.. Shard.Scalars.OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => KeyValuePair.Create(t.Key, (JsonNode?)ObjectEncoder<T>.Number(t.Value)))]),
+        };
+        if (Model is not null) header["model"] = encoder.Module(Model);
+        return FileFormat.ToBytes(header, encoder.Tensors);
+    }
+
+    /// <summary>
+    /// Reads a result; the trained weights of rank 0's model are restored into <paramref name="model"/> (the driver's
+    /// model, of the architecture the segment trained), so <see cref="Model"/> is <paramref name="model"/> then.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are not a segment result, or its model does not fit <paramref name="model"/>.</exception>
+    public static SegmentResult<T> Decode(byte[] bytes, Module<T> model)
+    {
+        const string Name = "segment result";
+        var (header, tensors) = FileFormat.Read<T>(bytes, Name);
+        if ((string?)header["kind"] != Kind) throw FileFormat.Corrupt(Name, 16, $"is a {(string?)header["kind"]} file, not a {Kind}");
+        var decoder = new ObjectDecoder<T>(tensors, Name);
+        var shard = new OptimState<T>();
+        foreach (var (key, value) in header["shardTensors"]?.AsObject() ?? []) shard.Tensors[key] = decoder.Tensor((int)value!);
+        foreach (var (key, value) in header["shardScalars"]?.AsObject() ?? []) shard.Scalars[key] = ObjectDecoder<T>.Number(value!);
+        Module<T>? trained = null;
+        if (header["model"] is JsonObject saved)
+        {
+            var architecture = decoder.Module(saved);
+            if (architecture.ToString() != model.ToString())
+                throw new InvalidDataException($"{Name}: the worker trained\n{architecture}\nbut the driver's model is\n{model}");
+            decoder.RestoreInto(saved, model);
+            trained = model;
+        }
+        return new SegmentResult<T>((int)header["rank"]!, (int)header["iterations"]!, shard, trained);
+    }
+}

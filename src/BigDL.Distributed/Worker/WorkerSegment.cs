@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Numerics;
+using System.Text;
+using System.Text.Json.Nodes;
+using BigDL.DataSets;
+using BigDL.Distributed.Control;
+using BigDL.Distributed.Data;
+using BigDL.Distributed.Jobs;
+using BigDL.Distributed.Transport;
+using BigDL.Distributed.Transport.Tcp;
+using BigDL.Optim;
+
+namespace BigDL.Distributed.Worker;
+
+/// <summary>
+/// One worker's part of a segment: joins the mesh of its peers (its listener's address published through the control
+/// plane's all-gather), then for every share of a global mini-batch read from its data stream computes the share's
+/// gradient on its replicas and runs the all-reduce; rank 0 reports each iteration's loss to the driver. When the
+/// stream ends, it returns its optimizer shard (and rank 0 the trained model) as its <see cref="SegmentResult{T}"/>.
+/// </summary>
+internal static class WorkerSegment
+{
+    /// <summary>Trains the segment of <paramref name="spec"/> on the shares read from <paramref name="data"/>.</summary>
+    /// <exception cref="SegmentFailure">The segment failed; its exit code says why (peer lost, data, protocol).</exception>
+    public static async Task RunAsync<T>(ControlClient control, ReadOnlyMemory<byte> token, JobSpec<T> spec, Stream data, CancellationToken cancellation)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var task = control.Task;
+        var settings = spec.Settings;
+        Engine.SetCoreNumber(settings.CoresPerRank);
+        await using var transport = await JoinMeshAsync(control, token, settings, cancellation).ConfigureAwait(false);
+
+        var replicas = new ModelReplicas<T>(spec.Model, spec.Criterion, settings.CoresPerRank);
+        replicas.SetTraining(true);
+        var slicing = new ParameterSlicing(replicas.Weights.NElement(), task.WorldSize);
+        var (offset, length) = slicing[task.Rank];
+        var method = OptimMethodShards.ForSlice(spec.Method, offset, length, slicing.ParameterCount);
+        var allReduce = new AllReduceParameter<T>(transport, replicas.Weights, replicas.Gradient, method, settings.Compression,
+            spec.Criterion.AveragesOverBatch, settings.Clipping, task.Attempt);
+
+        using var reader = new ShareStreamReader<T>(data);
+        int iteration = settings.FirstIteration;
+        try
+        {
+            while (NextShare(reader, out var share))
+            {
+                long started = Stopwatch.GetTimestamp();
+                double loss = share is null ? 0 : replicas.ComputeGradient(share);
+                method.State.Epoch = settings.Epoch;
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                deadline.CancelAfter(settings.IterationDeadline);
+                AllReduceResult reduced;
+                try
+                {
+                    reduced = await allReduce.StepAsync(iteration, loss, share?.Size ?? 0, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    throw new SegmentFailure(WorkerExitCodes.PeerLost, string.Create(CultureInfo.InvariantCulture,
+                        $"rank {task.Rank}: iteration {iteration} did not complete within {settings.IterationDeadline.TotalSeconds:0.#} s: a peer hangs"));
+                }
+                if (task.Rank == 0)
+                {
+                    await control.SendProgressAsync(new JsonObject
+                    {
+                        ["iteration"] = iteration,
+                        ["loss"] = reduced.Loss,
+                        ["records"] = reduced.Records,
+                        ["learningRate"] = reduced.LearningRate,
+                        ["seconds"] = Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    }, cancellation).ConfigureAwait(false);
+                }
+                iteration++;
+            }
+        }
+        catch (Exception e) when (e is not SegmentFailure and not OperationCanceledException)
+        {
+            await AbortPeersAsync(transport, task.Attempt, iteration).ConfigureAwait(false);
+            throw e switch
+            {
+                ControlException refused => new SegmentFailure(refused.ExitCode, e.Message, e),
+                PeerLostException or IOException => new SegmentFailure(WorkerExitCodes.PeerLost, e.Message, e),
+                InvalidDataException => new SegmentFailure(WorkerExitCodes.ProtocolMismatch, e.Message, e),
+                _ => e,
+            };
+        }
+        catch (SegmentFailure)
+        {
+            await AbortPeersAsync(transport, task.Attempt, iteration).ConfigureAwait(false);
+            throw;
+        }
+
+        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, method.State, task.Rank == 0 ? spec.Model : null);
+        await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
+    }
+
+    private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, SegmentSettings settings, CancellationToken cancellation)
+    {
+        var task = control.Task;
+        using var listener = TcpMeshListener.Bind(IPAddress.Parse(settings.BindAddress));
+        var published = await control.AllGatherAsync(Encoding.UTF8.GetBytes(listener.EndPoint.ToString()), cancellation).ConfigureAwait(false);
+        var peers = published.Select(p => IPEndPoint.Parse(Encoding.UTF8.GetString(p))).ToArray();
+        try
+        {
+            return await TcpMesh.ConnectAsync(listener, new MeshIdentity(task.JobId, task.Attempt, task.Rank, task.WorldSize, token), peers,
+                new TcpMeshOptions { PeerSilence = settings.PeerSilence }, cancellation).ConfigureAwait(false);
+        }
+        catch (MeshHandshakeException e)
+        {
+            throw new SegmentFailure(WorkerExitCodes.ProtocolMismatch, e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new SegmentFailure(WorkerExitCodes.PeerLost, $"rank {task.Rank}: could not connect to its peers: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The next share; a stream that breaks off or does not fit is a data error.</summary>
+    private static bool NextShare<T>(ShareStreamReader<T> reader, out MiniBatch<T>? share) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try
+        {
+            return reader.TryRead(out share);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+        {
+            throw new SegmentFailure(WorkerExitCodes.DataError, $"the training data stream broke off or does not fit: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Tells every peer this generation is over (best effort: a lost peer cannot hear it).</summary>
+    private static async Task AbortPeersAsync(IRankTransport transport, int generation, int iteration)
+    {
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        for (int peer = 0; peer < transport.WorldSize; peer++)
+        {
+            if (peer == transport.Rank) continue;
+            try
+            {
+                await transport.SendAsync(peer, new FrameHeader(FrameType.Abort, generation, iteration, transport.Rank, 0, Wire.WireDType.Float32), default, quick.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is PeerLostException or IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                // that peer is gone already
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using BigDL.Distributed.Cluster;
+using BigDL.NN;
+using BigDL.Optim;
+
+namespace BigDL.Distributed.Tests.Cluster;
+
+/// <summary>
+/// Training on real worker processes linked by TCP: the weights equal in-process training with as many ranks (the same
+/// algorithm and frames, now across processes, segments and retries), a worker killed or frozen mid-training is
+/// replaced without changing the result, and no worker process outlives a test.
+/// </summary>
+public sealed class LocalClusterOptimizerTests
+{
+    private const int BatchSize = 10; // 37 records: 4 iterations per epoch, the last of 7 records
+
+    private static OptimMethod<float> Adam() => new Adam<float>(learningRate: 0.01);
+
+    private static OptimMethod<float> Sgd() => new SGD<float>(learningRate: 0.1, momentum: 0.9);
+
+    private static (float[] Weights, LocalClusterOptimizer<float> Optimizer, HashSet<int> Processes) TrainOnProcesses(int workers, Func<OptimMethod<float>> method,
+        int epochs, Action<LocalClusterOptimizer<float>, IterationCompleted>? onIteration = null, Action<LocalClusterOptimizer<float>>? configure = null)
+    {
+        var optimizer = DistributedOptimizer.LocalCluster(Training.Model<float>(), Training.Data<float>(BatchSize), new ClassNLLCriterion<float>(), workers);
+        optimizer.SetOptimMethod(method()).SetEndWhen(Trigger.MaxEpoch(epochs));
+        configure?.Invoke(optimizer);
+        var processes = new HashSet<int>();
+        optimizer.Subscribe(e =>
+        {
+            if (e is not IterationCompleted iteration) return;
+            processes.UnionWith(optimizer.WorkerProcessIds);
+            onIteration?.Invoke(optimizer, iteration);
+        });
+        var weights = Training.WithCores(2, () => Training.Weights(optimizer.Optimize()));
+        return (weights, optimizer, processes);
+    }
+
+    private static void AssertNoneRunning(IEnumerable<int> processes)
+    {
+        foreach (int pid in processes)
+            Assert.False(Directory.Exists($"/proc/{pid}"), $"worker process {pid} still exists after training");
+    }
+
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(3, 2)]
+    public void Optimize_AdamOverSegments_EqualsInProcessRanks(int workers, int iterationsPerSegment)
+    {
+        var inProcess = Training.Distributed(workers, 1, BatchSize, Adam, Trigger.MaxEpoch(2));
+
+        var (weights, optimizer, processes) = TrainOnProcesses(workers, Adam, 2, configure: o => o.SetIterationsPerSegment(iterationsPerSegment));
+
+        Assert.Equal(inProcess, weights);
+        Assert.Equal(9, optimizer.OptimMethod.State.Iteration);
+        Assert.True(processes.Count >= workers * 4, $"expected new workers for each of the 4 segments, saw {processes.Count} processes");
+        AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_WorkerKilledMidTraining_RetriesAndEndsWithTheSameWeights()
+    {
+        var undisturbed = Training.Distributed(2, 1, BatchSize, Sgd, Trigger.MaxEpoch(2));
+        bool killed = false;
+
+        var (weights, optimizer, processes) = TrainOnProcesses(2, Sgd, 2, (o, e) =>
+        {
+            if (e.Iteration != 6 || killed) return;
+            killed = true;
+            Process.GetProcessById(o.WorkerProcessIds[1]).Kill();
+        });
+
+        Assert.True(killed);
+        Assert.Equal(1, optimizer.Retries);
+        Assert.Equal(undisturbed, weights);
+        AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_FrozenWorker_IsDetectedByTheIterationDeadlineAndReplaced()
+    {
+        var undisturbed = Training.Distributed(2, 1, BatchSize, Sgd, Trigger.MaxEpoch(1));
+        bool frozen = false;
+
+        var (weights, optimizer, processes) = TrainOnProcesses(2, Sgd, 1, (o, e) =>
+        {
+            if (e.Iteration != 2 || frozen) return;
+            frozen = true;
+            Assert.Equal(0, Signal(o.WorkerProcessIds[0], SigStop));
+        }, o => o.SetIterationDeadline(TimeSpan.FromSeconds(2)));
+
+        Assert.True(frozen);
+        Assert.Equal(1, optimizer.Retries);
+        Assert.Equal(undisturbed, weights);
+        AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_FailuresBeyondTheRetryPolicy_FailWithTheWorkersStory()
+    {
+        var processes = new HashSet<int>();
+
+        var error = Assert.Throws<WorkerFailedException>(() => TrainOnProcesses(2, Sgd, 1, (o, e) =>
+        {
+            processes.UnionWith(o.WorkerProcessIds);
+            Process.GetProcessById(o.WorkerProcessIds[1]).Kill();
+        }, o => o.SetRetryPolicy(RetryPolicy.None)));
+
+        Assert.Equal(1, error.Rank);
+        Assert.False(error.Retryable);
+        Assert.Contains("retry policy", error.Message);
+        Assert.Contains("rank 1", error.Message);
+        AssertNoneRunning(processes);
+    }
+
+    private const int SigStop = 19;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Signal(int pid, int signal);
+}
