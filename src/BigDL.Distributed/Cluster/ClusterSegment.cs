@@ -43,15 +43,16 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     /// <summary>The worker processes' ids, by rank.</summary>
     public IReadOnlyList<int> ProcessIds => [.. _byRank.Select(p => p.Id)];
 
-    /// <summary>Starts <paramref name="workers"/> worker processes for attempt <paramref name="attempt"/> and waits until each has joined.</summary>
-    public static async Task<ClusterSegment<T>> StartAsync(string workerAssembly, int workers, string jobId, int attempt, byte[] token, byte[] spec,
+    /// <summary>Starts the worker processes of <paramref name="placement"/> for attempt <paramref name="attempt"/> and waits until each has joined.</summary>
+    public static async Task<ClusterSegment<T>> StartAsync(string workerAssembly, WorkerPlacement placement, string jobId, int attempt, byte[] token, byte[] spec,
         TimeSpan iterationDeadline, CancellationToken cancellation)
     {
-        var server = ControlServer.Start(jobId, workers, attempt, token, spec);
+        int workers = placement.Workers;
+        var server = ControlServer.Start(jobId, workers, attempt, token, spec, placement.ControlAddress);
         var started = new List<WorkerProcess>();
         try
         {
-            for (int i = 0; i < workers; i++) started.Add(WorkerProcess.Start(workerAssembly, server.EndPoint, token));
+            for (int i = 0; i < workers; i++) started.Add(WorkerProcess.Start(workerAssembly, server.EndPoint, token, placement.CommandPrefix(i)));
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(StartDeadline);
             var byRank = new WorkerProcess[workers];

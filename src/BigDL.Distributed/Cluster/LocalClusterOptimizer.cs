@@ -40,14 +40,17 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     internal LocalClusterOptimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion, int workers, int coresPerWorker, WireCompression compression)
         : base(model, dataset, criterion)
     {
-        Workers = workers;
+        Placement = new WorkerPlacement(workers);
         CoresPerWorker = coresPerWorker;
         _ = compression.DTypeFor<T>(); // refuses an undefined value
         Compression = compression;
     }
 
     /// <summary>The number of worker processes (BigDL's node number).</summary>
-    public int Workers { get; }
+    public int Workers => Placement.Workers;
+
+    /// <summary>Where the worker processes run (all on loopback unless set).</summary>
+    public WorkerPlacement Placement { get; private set; }
 
     /// <summary>The model replicas, and cores, of each worker (BigDL's core number).</summary>
     public int CoresPerWorker { get; }
@@ -94,6 +97,17 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     {
         if (deadline <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deadline), deadline, $"expected a positive iteration deadline, got {deadline}");
         IterationDeadline = deadline;
+        return this;
+    }
+
+    /// <summary>Runs the workers as <paramref name="placement"/> says (e.g. each in its own network namespace); it must keep the number of workers.</summary>
+    /// <exception cref="ArgumentException"><paramref name="placement"/> has another number of workers.</exception>
+    public LocalClusterOptimizer<T> SetPlacement(WorkerPlacement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        if (placement.Workers != Workers)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"expected a placement of the optimizer's {Workers} workers, got {placement.Workers}"), nameof(placement));
+        Placement = placement;
         return this;
     }
 
@@ -206,8 +220,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private void StartSegment()
     {
         var state = OptimMethod.State;
-        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline,
-            IterationDeadline, "127.0.0.1");
+        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline);
         _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings).Encode();
         _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records);
         _segment = Launch();
@@ -229,7 +242,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     }
 
     private ClusterSegment<T> Launch() =>
-        ClusterSegment<T>.StartAsync(_worker, Workers, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
+        ClusterSegment<T>.StartAsync(_worker, Placement, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
 
     private void EndSegment()
     {

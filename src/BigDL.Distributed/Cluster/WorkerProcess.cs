@@ -55,19 +55,24 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    /// <summary>Starts a worker that connects to the control server at <paramref name="control"/> with <paramref name="token"/>.</summary>
-    public static WorkerProcess Start(string workerAssembly, IPEndPoint control, ReadOnlySpan<byte> token)
+    /// <summary>
+    /// Starts a worker that connects to the control server at <paramref name="control"/> with <paramref name="token"/>,
+    /// run through <paramref name="prefix"/> when it is not empty (e.g. <c>ip netns exec NAME</c>: a command that
+    /// execs the rest, so the worker keeps the process id the launcher sees).
+    /// </summary>
+    public static WorkerProcess Start(string workerAssembly, IPEndPoint control, ReadOnlySpan<byte> token, IReadOnlyList<string> prefix)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        string[] command = [.. prefix, DotnetHost(), "exec", workerAssembly, "--ctrl", control.ToString()];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { "exec", workerAssembly, "--ctrl", control.ToString() }) start.ArgumentList.Add(argument);
+        foreach (string argument in command.Skip(1)) start.ArgumentList.Add(argument);
         start.Environment[WorkerMain.TokenVariable] = Convert.ToHexString(token);
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName} exec {workerAssembly}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {string.Join(' ', command)}");
         return new WorkerProcess(process);
     }
 

@@ -71,6 +71,9 @@ public sealed class ControlClient : IAsyncDisposable
     /// <summary>This worker's place in the job.</summary>
     public TaskInfo Task { get; }
 
+    /// <summary>This end of the control connection: its address is the one by which this host reaches the driver.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_tcp.Client.LocalEndPoint!;
+
     /// <summary>The job spec the driver sent, as opaque bytes.</summary>
     public ReadOnlyMemory<byte> JobSpec { get; }
 

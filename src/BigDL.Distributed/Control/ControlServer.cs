@@ -34,36 +34,37 @@ public sealed class ControlServer : IAsyncDisposable
     private string? _abortReason;
     private bool _disposed;
 
-    private ControlServer(string jobId, int worldSize, int attempt, byte[] token, byte[] jobSpec)
+    private ControlServer(string jobId, int worldSize, int attempt, byte[] token, byte[] jobSpec, IPAddress address)
     {
         (_jobId, _worldSize, _attempt, _token, _jobSpec) = (jobId, worldSize, attempt, token, jobSpec);
         _workers = new WorkerConnection?[worldSize];
         _pids = new int?[worldSize];
         _round = new CollectiveRound(worldSize);
-        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener = new TcpListener(address, 0);
         _listener.Start();
         EndPoint = (IPEndPoint)_listener.LocalEndpoint;
         _accepting = AcceptLoopAsync();
     }
 
-    /// <summary>Starts a server for <paramref name="worldSize"/> workers on 127.0.0.1 and a free port.</summary>
+    /// <summary>Starts a server for <paramref name="worldSize"/> workers on <paramref name="address"/> (default 127.0.0.1) and a free port.</summary>
     /// <param name="jobId">The job's id, sent to every worker in its <see cref="TaskInfo"/>.</param>
     /// <param name="worldSize">The number of workers; a Hello beyond that is refused.</param>
     /// <param name="attempt">The job's attempt (0 first, one more per retry).</param>
     /// <param name="token">The secret a worker must present (hex-encoded) in its Hello.</param>
     /// <param name="jobSpec">The opaque job spec sent to every worker right after its <see cref="TaskInfo"/>.</param>
+    /// <param name="address">The address to listen on: loopback when the workers run on this host, else one they reach.</param>
     /// <exception cref="ArgumentException"><paramref name="jobId"/> or <paramref name="token"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="worldSize"/> is below 1 or <paramref name="attempt"/> negative.</exception>
-    public static ControlServer Start(string jobId, int worldSize, int attempt, ReadOnlyMemory<byte> token, ReadOnlyMemory<byte> jobSpec)
+    public static ControlServer Start(string jobId, int worldSize, int attempt, ReadOnlyMemory<byte> token, ReadOnlyMemory<byte> jobSpec, IPAddress? address = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobId);
         ArgumentOutOfRangeException.ThrowIfLessThan(worldSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(attempt);
         if (token.IsEmpty) throw new ArgumentException("expected a token of at least one byte, got 0 bytes", nameof(token));
-        return new ControlServer(jobId, worldSize, attempt, token.ToArray(), jobSpec.ToArray());
+        return new ControlServer(jobId, worldSize, attempt, token.ToArray(), jobSpec.ToArray(), address ?? IPAddress.Loopback);
     }
 
-    /// <summary>Where workers connect: 127.0.0.1 and the port the system chose.</summary>
+    /// <summary>Where workers connect: the address listened on and the port the system chose.</summary>
     public IPEndPoint EndPoint { get; }
 
     /// <summary>A snapshot of each rank's process id, as its Hello stated; null for ranks not yet connected.</summary>

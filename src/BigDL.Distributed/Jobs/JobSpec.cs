@@ -50,7 +50,6 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                 ["firstIteration"] = settings.FirstIteration,
                 ["iterationDeadlineSeconds"] = settings.IterationDeadline.TotalSeconds,
                 ["peerSilenceSeconds"] = settings.PeerSilence.TotalSeconds,
-                ["bindAddress"] = settings.BindAddress,
             },
         };
         return FileFormat.ToBytes(header, encoder.Tensors);
@@ -75,8 +74,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         double clipMin = ObjectDecoder<T>.Number(s["clipMin"]!), clipMax = ObjectDecoder<T>.Number(s["clipMax"]!);
         var clipping = double.IsNegativeInfinity(clipMin) && double.IsPositiveInfinity(clipMax) ? GradientClipping.None : GradientClipping.Constant(clipMin, clipMax);
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
-            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!),
-            (string?)s["bindAddress"] ?? throw new InvalidDataException($"{Name}: settings name no bindAddress"));
+            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!));
         return new JobSpec<T>(model, criterion, method, settings);
     }
 

@@ -10,6 +10,5 @@ namespace BigDL.Distributed.Jobs;
 /// <param name="FirstIteration">The 1-based iteration of the segment's first global mini-batch.</param>
 /// <param name="IterationDeadline">How long a worker waits for its peers within one iteration before it gives up (a hung peer).</param>
 /// <param name="PeerSilence">How long a link may stay silent before its peer counts as lost.</param>
-/// <param name="BindAddress">The address each worker's mesh listener binds and publishes (loopback for one machine).</param>
 internal sealed record SegmentSettings(int CoresPerRank, WireCompression Compression, GradientClipping Clipping, int Epoch, int FirstIteration,
-    TimeSpan IterationDeadline, TimeSpan PeerSilence, string BindAddress);
+    TimeSpan IterationDeadline, TimeSpan PeerSilence);

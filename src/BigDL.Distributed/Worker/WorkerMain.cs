@@ -19,19 +19,24 @@ public static class WorkerMain
     /// <summary>How long a worker whose control connection closed may take to stop before it exits regardless.</summary>
     private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs a worker: <c>--ctrl HOST:PORT [--token HEX]</c>; returns the process's exit code.</summary>
+    /// <summary>
+    /// Runs a worker: <c>--ctrl HOST:PORT [--token HEX] [--mesh-address IP]</c>; returns the process's exit code. The
+    /// mesh address, where the peers reach this worker, defaults to the address its control connection leaves from
+    /// (right when the driver is on another host; a launcher on the same host passes the host's address).
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         IPEndPoint control;
         byte[] token;
+        IPAddress? mesh;
         try
         {
-            (control, token) = Parse(args);
+            (control, token, mesh) = Parse(args);
         }
         catch (ArgumentException e)
         {
-            await Console.Error.WriteLineAsync($"bigdl worker: {e.Message}\nusage: bigdl worker --ctrl HOST:PORT [--token HEX] (or the token in {TokenVariable})").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"bigdl worker: {e.Message}\nusage: bigdl worker --ctrl HOST:PORT [--token HEX] [--mesh-address IP] (the token may be in {TokenVariable})").ConfigureAwait(false);
             return WorkerExitCodes.JobError;
         }
 
@@ -54,12 +59,12 @@ public static class WorkerMain
         {
             // A worker whose driver is gone must not linger: stop, and exit regardless after a grace period.
             using var exitWhenOrphaned = client.Aborted.Register(() => _ = Task.Delay(AbortGrace).ContinueWith(_ => Environment.Exit(WorkerExitCodes.PeerLost), TaskScheduler.Default));
-            int code = await TrainAsync(client, token).ConfigureAwait(false);
+            int code = await TrainAsync(client, token, mesh ?? client.LocalEndPoint.Address).ConfigureAwait(false);
             return code;
         }
     }
 
-    private static async Task<int> TrainAsync(ControlClient client, byte[] token)
+    private static async Task<int> TrainAsync(ControlClient client, byte[] token, IPAddress mesh)
     {
         string where = string.Create(CultureInfo.InvariantCulture, $"rank {client.Task.Rank} of {client.Task.WorldSize} (job {client.Task.JobId}, attempt {client.Task.Attempt})");
         try
@@ -67,9 +72,9 @@ public static class WorkerMain
             byte[] spec = client.JobSpec.ToArray();
             using var stdin = Console.OpenStandardInput();
             if (JobSpecElementType.IsDouble(spec))
-                await WorkerSegment.RunAsync(client, token, Decode<double>(spec), stdin, client.Aborted).ConfigureAwait(false);
+                await WorkerSegment.RunAsync(client, token, mesh, Decode<double>(spec), stdin, client.Aborted).ConfigureAwait(false);
             else
-                await WorkerSegment.RunAsync(client, token, Decode<float>(spec), stdin, client.Aborted).ConfigureAwait(false);
+                await WorkerSegment.RunAsync(client, token, mesh, Decode<float>(spec), stdin, client.Aborted).ConfigureAwait(false);
             return WorkerExitCodes.Ok;
         }
         catch (ControlException failure)
@@ -118,9 +123,9 @@ public static class WorkerMain
         return code;
     }
 
-    private static (IPEndPoint Control, byte[] Token) Parse(string[] args)
+    private static (IPEndPoint Control, byte[] Token, IPAddress? Mesh) Parse(string[] args)
     {
-        string? control = null, token = Environment.GetEnvironmentVariable(TokenVariable);
+        string? control = null, token = Environment.GetEnvironmentVariable(TokenVariable), mesh = null;
         for (int i = 0; i < args.Length; i++)
         {
             string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -128,6 +133,7 @@ public static class WorkerMain
             {
                 case "--ctrl": control = value; i++; break;
                 case "--token": token = value; i++; break;
+                case "--mesh-address": mesh = value; i++; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
@@ -135,9 +141,11 @@ public static class WorkerMain
         if (!IPEndPoint.TryParse(control, out var endpoint) || endpoint.Port == 0)
             throw new ArgumentException($"--ctrl expects HOST:PORT with an IP address, got '{control}'");
         if (string.IsNullOrEmpty(token)) throw new ArgumentException($"no token: pass --token HEX or set {TokenVariable}");
+        IPAddress? meshAddress = null;
+        if (mesh is not null && !IPAddress.TryParse(mesh, out meshAddress)) throw new ArgumentException($"--mesh-address expects an IP address, got '{mesh}'");
         try
         {
-            return (endpoint, Convert.FromHexString(token));
+            return (endpoint, Convert.FromHexString(token), meshAddress);
         }
         catch (FormatException)
         {

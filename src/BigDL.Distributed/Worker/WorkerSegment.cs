@@ -24,13 +24,19 @@ internal static class WorkerSegment
 {
     /// <summary>Trains the segment of <paramref name="spec"/> on the shares read from <paramref name="data"/>.</summary>
     /// <exception cref="SegmentFailure">The segment failed; its exit code says why (peer lost, data, protocol).</exception>
-    public static async Task RunAsync<T>(ControlClient control, ReadOnlyMemory<byte> token, JobSpec<T> spec, Stream data, CancellationToken cancellation)
+    /// <param name="control">The worker's control connection.</param>
+    /// <param name="token">The job's token, which authenticates the mesh links.</param>
+    /// <param name="meshAddress">The address to take mesh links on and publish to the peers.</param>
+    /// <param name="spec">The segment.</param>
+    /// <param name="data">The stream of this rank's shares.</param>
+    /// <param name="cancellation">Stops the segment (the driver aborted or went away).</param>
+    public static async Task RunAsync<T>(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, JobSpec<T> spec, Stream data, CancellationToken cancellation)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var task = control.Task;
         var settings = spec.Settings;
         Engine.SetCoreNumber(settings.CoresPerRank);
-        await using var transport = await JoinMeshAsync(control, token, settings, cancellation).ConfigureAwait(false);
+        await using var transport = await JoinMeshAsync(control, token, meshAddress, settings, cancellation).ConfigureAwait(false);
 
         var replicas = new ModelReplicas<T>(spec.Model, spec.Criterion, settings.CoresPerRank);
         replicas.SetTraining(true);
@@ -96,10 +102,10 @@ internal static class WorkerSegment
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 
-    private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, SegmentSettings settings, CancellationToken cancellation)
+    private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, SegmentSettings settings, CancellationToken cancellation)
     {
         var task = control.Task;
-        using var listener = TcpMeshListener.Bind(IPAddress.Parse(settings.BindAddress));
+        using var listener = TcpMeshListener.Bind(meshAddress);
         var published = await control.AllGatherAsync(Encoding.UTF8.GetBytes(listener.EndPoint.ToString()), cancellation).ConfigureAwait(false);
         var peers = published.Select(p => IPEndPoint.Parse(Encoding.UTF8.GetString(p))).ToArray();
         try
