@@ -17,7 +17,7 @@ namespace BigDL.Distributed;
 /// <item>all-gathers every rank's loss and record count (<see cref="FrameType.Scalars"/>);</item>
 /// <item>reduce-scatter: sends gradient slice j to its owner j; the owner sums the contributions in rank order,
 /// each weighted by the records that rank contributed over the records of the global batch;</item>
-/// <item>the owner clips and runs its optim method on its master slice;</item>
+/// <item>the owner clips (by the L2 norm of the whole gradient: the ranks all-gather their slices' sums of squares) and runs its optim method on its master slice;</item>
 /// <item>all-gather: the owner sends its updated slice to every rank, and every rank (the owner too) takes the
 /// values as they travel, so all ranks hold the same weights.</item>
 /// </list>
@@ -41,6 +41,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     private readonly byte[] _scalars = new byte[ScalarsLength];
     private readonly double[] _losses;
     private readonly long[] _records;
+    private readonly double[] _squares;
     private readonly ReadOnlyMemory<byte>[] _contributions;
     private readonly WireDType _dtype;
     private readonly int _generation;
@@ -54,9 +55,9 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     /// <param name="method">The optim method for this rank's slice only; its state is the shard of the optimizer state.</param>
     /// <param name="compression">How gradients and weights travel.</param>
     /// <param name="recordWeighted">Whether gradients and losses are per-record means (the criterion averages), so contributions are weighted by records; else they are summed.</param>
-    /// <param name="clipping">Element-wise clipping of the summed gradient slice; L2-norm clipping needs the whole gradient and is refused.</param>
+    /// <param name="clipping">Clipping of the summed gradient: element-wise on each slice, or by the L2 norm of the whole gradient (the owners exchange their slices' sums of squares).</param>
     /// <param name="generation">The attempt frames belong to; frames of another generation are refused.</param>
-    /// <exception cref="ArgumentException">The tensors are not contiguous or differ in size, or the clipping is by L2 norm.</exception>
+    /// <exception cref="ArgumentException">The tensors are not contiguous or differ in size.</exception>
     public AllReduceParameter(IRankTransport transport, Tensor<T> weights, Tensor<T> gradient, OptimMethod<T> method,
         WireCompression compression = WireCompression.None, bool recordWeighted = true, GradientClipping? clipping = null, int generation = 0)
     {
@@ -67,8 +68,6 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         RequireFlat(weights, weights.NElement(), nameof(weights));
         RequireFlat(gradient, weights.NElement(), nameof(gradient));
         _clipping = clipping ?? GradientClipping.None;
-        if (_clipping.Norm is not null)
-            throw new ArgumentException($"expected no or constant gradient clipping, got {_clipping}: clipping by the L2 norm needs the whole gradient's norm, which the all-reduce does not gather yet", nameof(clipping));
         _transport = transport;
         _inbox = new FrameInbox(transport, generation);
         _weights = weights;
@@ -88,6 +87,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         _encoded = new byte[WireCodec.EncodedLength(_dtype, Slicing.MaxLength)];
         _losses = new double[transport.WorldSize];
         _records = new long[transport.WorldSize];
+        _squares = new double[transport.WorldSize];
         _contributions = new ReadOnlyMemory<byte>[transport.WorldSize];
     }
 
@@ -122,10 +122,18 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         await ScatterGradientsAsync(iteration, cancellation).ConfigureAwait(false);
         Method.UpdateHyperParameter();
         double learningRate = Method.CurrentLearningRate;
+        if (Master is not null) await ReduceOwnSliceAsync(iteration, total, cancellation).ConfigureAwait(false);
+        if (_clipping.Norm is { } limit)
+        {
+            double norm = Math.Sqrt(await GatherSquaresAsync(iteration, cancellation).ConfigureAwait(false));
+            if (norm > limit) _sum?.Mul(T.CreateTruncating(limit / norm));
+        }
+        else if (Master is not null)
+        {
+            _clipping.Apply(_sum!);
+        }
         if (Master is not null)
         {
-            await ReduceOwnSliceAsync(iteration, total, cancellation).ConfigureAwait(false);
-            _clipping.Apply(_sum!);
             Method.Optimize(_ => (globalLoss, _sum!), Master);
             await BroadcastOwnSliceAsync(iteration, cancellation).ConfigureAwait(false);
         }
@@ -149,6 +157,34 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             _losses[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
             _records[frame.Header.SourceRank] = BinaryPrimitives.ReadInt64LittleEndian(frame.Payload.Span[8..]);
         }
+    }
+
+    /// <summary>The squared L2 norm of the whole summed gradient: every rank's sum of squares of its slice (0 without one), added in rank order on every rank.</summary>
+    private async ValueTask<double> GatherSquaresAsync(int iteration, CancellationToken cancellation)
+    {
+        Array.Clear(_squares);
+        if (_sum is not null)
+        {
+            foreach (var value in _sum.AsSpan())
+            {
+                double v = double.CreateTruncating(value);
+                _squares[Rank] += v * v;
+            }
+        }
+        var mine = _scalars.AsMemory(0, sizeof(double));
+        BinaryPrimitives.WriteDoubleLittleEndian(mine.Span, _squares[Rank]);
+        var header = Header(FrameType.NormSquares, iteration, 0, WireDType.Float64);
+        for (int peer = 0; peer < _squares.Length; peer++)
+            if (peer != Rank) await _transport.SendAsync(peer, header, mine, cancellation).ConfigureAwait(false);
+        for (int received = 1; received < _squares.Length; received++)
+        {
+            var frame = await _inbox.ReceiveAsync(FrameType.NormSquares, iteration, cancellation).ConfigureAwait(false);
+            RequireLength(frame, sizeof(double));
+            _squares[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
+        }
+        double total = 0;
+        foreach (double value in _squares) total += value;
+        return total;
     }
 
     private double GlobalLoss(long total)

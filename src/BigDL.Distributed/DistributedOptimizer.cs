@@ -19,7 +19,7 @@ namespace BigDL.Distributed;
 /// prototype each owner copies for its slice; its state's counters (epoch, iteration, loss) follow the run, and the
 /// owners' state shards are gathered back into it when training ends (so a local run can continue exactly).
 /// Triggers, events, training summaries and validation (on rank 0's replicas) behave as in the local optimizer.
-/// Checkpoints, resuming and L2-norm clipping come with the next phase (segments across processes) and are refused.
+/// Checkpoints and resuming are refused here: <see cref="DistributedOptimizer.LocalCluster{T}"/> (worker processes) has them.
 /// </remarks>
 public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -71,9 +71,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
     private void RequireSupported()
     {
         if (Checkpoint is not null || ResumeCheckpoint is not null)
-            throw new NotSupportedException("checkpoints and resuming of distributed training come with its segments (next phase); train without SetCheckpoint/ResumeFrom");
-        if (Clipping.Norm is not null)
-            throw new NotSupportedException($"gradient clipping by L2 norm ({Clipping}) needs the whole gradient's norm, which the all-reduce does not gather yet; use constant clipping");
+            throw new NotSupportedException("the in-process distributed optimizer does not write or resume checkpoints; DistributedOptimizer.LocalCluster (worker processes) does");
         OptimMethodShards.RequireElementWise(OptimMethod);
     }
 

@@ -172,16 +172,6 @@ public class AllReduceParameterTests
     }
 
     [Fact]
-    public void Constructor_L2NormClipping_IsRefusedSayingWhy()
-    {
-        var error = Assert.Throws<ArgumentException>(() => new AllReduceParameter<float>(InMemoryNetwork.Create(1)[0], new Tensor<float>(4), new Tensor<float>(4),
-            new SGD<float>(), clipping: GradientClipping.L2Norm(1)));
-
-        Assert.Equal("clipping", error.ParamName);
-        Assert.Contains("L2 norm", error.Message);
-    }
-
-    [Fact]
     public void Constructor_GradientOfAnotherSize_ThrowsNamingBothSizes()
     {
         var error = Assert.Throws<ArgumentException>(() => new AllReduceParameter<float>(InMemoryNetwork.Create(1)[0], new Tensor<float>(4), new Tensor<float>(5), new SGD<float>()));

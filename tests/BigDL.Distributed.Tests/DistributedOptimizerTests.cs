@@ -166,8 +166,24 @@ public class DistributedOptimizerTests
         Assert.Contains("LBFGS", Assert.Throws<NotSupportedException>(() => optimizer.Optimize()).Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Optimize_L2NormClipping_ClipsByTheWholeGradientsNorm(int ranks)
+    {
+        var end = Trigger.MaxEpoch(3);
+        var unclipped = Training.Local(10, Sgd, end);
+        var reference = Training.Local(10, Sgd, end, o => o.SetGradientClippingByL2Norm(0.05));
+
+        var distributed = Training.Distributed(ranks, 1, 10, Sgd, end, configure: o => o.SetGradientClippingByL2Norm(0.05));
+
+        AssertClose(reference, distributed, 2e-5f);
+        Assert.True(unclipped.Zip(reference).Max(p => Math.Abs(p.First - p.Second)) > 1e-3f, "the clipping was never active");
+    }
+
     [Fact]
-    public void Optimize_Checkpoint_IsRefusedForThisPhase()
+    public void Optimize_Checkpoint_IsRefusedInProcess()
     {
         var optimizer = DistributedOptimizer.InProcess(Training.Model<float>(), Training.Data<float>(10), new ClassNLLCriterion<float>(), ranks: 2);
         optimizer.SetCheckpoint(Path.GetTempPath(), Trigger.EveryEpoch);

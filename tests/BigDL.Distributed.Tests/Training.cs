@@ -31,9 +31,13 @@ internal static class Training
     }
 
     /// <summary>The flat weights after training with the local optimizer on one core (the reference).</summary>
-    public static T[] Local<T>(int batchSize, Func<OptimMethod<T>> method, Trigger endWhen) where T : unmanaged, IFloatingPointIeee754<T>
-        => WithCores(1, () => Weights(Optimizer.Create(Model<T>(), Data<T>(batchSize), new ClassNLLCriterion<T>())
-            .SetOptimMethod(method()).SetEndWhen(endWhen).Optimize()));
+    public static T[] Local<T>(int batchSize, Func<OptimMethod<T>> method, Trigger endWhen, Action<Optimizer<T>>? configure = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => WithCores(1, () =>
+        {
+            var optimizer = Optimizer.Create(Model<T>(), Data<T>(batchSize), new ClassNLLCriterion<T>()).SetOptimMethod(method()).SetEndWhen(endWhen);
+            configure?.Invoke(optimizer);
+            return Weights(optimizer.Optimize());
+        });
 
     /// <summary>The flat weights after in-process distributed training.</summary>
     public static T[] Distributed<T>(int ranks, int cores, int batchSize, Func<OptimMethod<T>> method, Trigger endWhen,

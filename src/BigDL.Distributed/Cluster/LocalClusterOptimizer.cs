@@ -121,8 +121,6 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     /// <inheritdoc/>
     protected override Module<T> Run(CancellationToken cancellation)
     {
-        if (Clipping.Norm is not null)
-            throw new NotSupportedException($"gradient clipping by L2 norm ({Clipping}) needs the whole gradient's norm, which the all-reduce does not gather yet; use constant clipping");
         OptimMethodShards.RequireElementWise(OptimMethod);
         long recordsInEpoch = 0;
         if (ResumeCheckpoint is { } checkpoint)

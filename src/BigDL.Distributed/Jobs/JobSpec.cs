@@ -46,6 +46,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                 ["compression"] = settings.Compression.ToString(),
                 ["clipMin"] = ObjectEncoder<T>.Number(settings.Clipping.Min),
                 ["clipMax"] = ObjectEncoder<T>.Number(settings.Clipping.Max),
+                ["clipNorm"] = settings.Clipping.Norm is { } norm ? ObjectEncoder<T>.Number(norm) : null,
                 ["epoch"] = settings.Epoch,
                 ["firstIteration"] = settings.FirstIteration,
                 ["iterationDeadlineSeconds"] = settings.IterationDeadline.TotalSeconds,
@@ -72,7 +73,8 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         if (!Enum.TryParse<WireCompression>(compression, out var wire) || !Enum.IsDefined(wire))
             throw new InvalidDataException($"{Name}: unknown wire compression '{compression}' (expected {string.Join(", ", Enum.GetNames<WireCompression>())})");
         double clipMin = ObjectDecoder<T>.Number(s["clipMin"]!), clipMax = ObjectDecoder<T>.Number(s["clipMax"]!);
-        var clipping = double.IsNegativeInfinity(clipMin) && double.IsPositiveInfinity(clipMax) ? GradientClipping.None : GradientClipping.Constant(clipMin, clipMax);
+        var clipping = s["clipNorm"] is { } clipNorm ? GradientClipping.L2Norm(ObjectDecoder<T>.Number(clipNorm))
+            : double.IsNegativeInfinity(clipMin) && double.IsPositiveInfinity(clipMax) ? GradientClipping.None : GradientClipping.Constant(clipMin, clipMax);
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
             TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!));
         return new JobSpec<T>(model, criterion, method, settings);

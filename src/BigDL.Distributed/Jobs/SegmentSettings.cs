@@ -5,7 +5,7 @@ namespace BigDL.Distributed.Jobs;
 /// <summary>How the workers of a segment train: everything of a job spec that is not the model, criterion or optim method.</summary>
 /// <param name="CoresPerRank">Model replicas of each worker.</param>
 /// <param name="Compression">How gradients and weights travel between workers.</param>
-/// <param name="Clipping">Element-wise clipping of the summed gradient (L2-norm clipping is refused by the all-reduce).</param>
+/// <param name="Clipping">Clipping of the summed gradient (element-wise or by its L2 norm).</param>
 /// <param name="Epoch">The epoch every iteration of the segment belongs to (a segment never spans two epochs).</param>
 /// <param name="FirstIteration">The 1-based iteration of the segment's first global mini-batch.</param>
 /// <param name="IterationDeadline">How long a worker waits for its peers within one iteration before it gives up (a hung peer).</param>

@@ -17,4 +17,7 @@ public enum FrameType : byte
 
     /// <summary>The sender is alive (no payload).</summary>
     Heartbeat = 5,
+
+    /// <summary>A rank's sum of squares of the summed gradient slice it owns (0 without one), for clipping by the whole gradient's L2 norm.</summary>
+    NormSquares = 6,
 }
