@@ -58,6 +58,61 @@ public sealed class LocalClusterOptimizerTests
     }
 
     [Fact]
+    public void Optimize_CheckpointsValidatesAndResumesToTheSameWeights()
+    {
+        string folder = Directory.CreateTempSubdirectory("bigdl-cluster-checkpoints-").FullName;
+        try
+        {
+            var inProcess = Training.Distributed(2, 1, BatchSize, Adam, Trigger.MaxEpoch(2), configure: o => o.SetGradientClippingByL2Norm(0.5));
+            var scores = new List<double>();
+            var (whole, _, first) = TrainOnProcesses(2, Adam, 2, configure: o =>
+            {
+                o.SetCheckpoint(folder, Trigger.EveryEpoch).SetValidation(Trigger.EveryEpoch, Training.Data<float>(BatchSize), new Top1Accuracy<float>())
+                    .SetGradientClippingByL2Norm(0.5);
+                o.Subscribe(e =>
+                {
+                    if (e is ValidationCompleted v) scores.Add(v.Results[0].Result.Result.Value);
+                });
+            });
+            string afterFirstEpoch = Path.Combine(folder, CheckpointFile.Name(4, overwrite: false));
+
+            var (resumed, optimizer, second) = TrainOnProcesses(2, Adam, 2, configure: o => o.ResumeFrom(afterFirstEpoch).SetGradientClippingByL2Norm(0.5));
+
+            Assert.Equal(inProcess, whole);
+            Assert.Equal(whole, resumed);
+            Assert.Equal(2, scores.Count);
+            Assert.All(scores, s => Assert.InRange(s, 0.0, 1.0));
+            Assert.Equal(9, optimizer.OptimMethod.State.Iteration);
+            AssertNoneRunning(first.Concat(second));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void OptimizerCreate_EngineOnSeveralNodes_TrainsOnWorkerProcesses()
+    {
+        var inProcess = Training.Distributed(2, 1, BatchSize, Sgd, Trigger.MaxEpoch(1));
+        int cores = Engine.CoreNumber;
+        Engine.Init(nodeNumber: 2, coreNumber: 1);
+        try
+        {
+            var optimizer = Optimizer.Create(Training.Model<float>(), Training.Data<float>(BatchSize), new ClassNLLCriterion<float>());
+            optimizer.SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(1));
+
+            var cluster = Assert.IsType<LocalClusterOptimizer<float>>(optimizer);
+            Assert.Equal((2, 1), (cluster.Workers, cluster.CoresPerWorker));
+            Assert.Equal(inProcess, Training.Weights(optimizer.Optimize()));
+        }
+        finally
+        {
+            Engine.Init(1, cores);
+        }
+    }
+
+    [Fact]
     public void Optimize_WorkerKilledMidTraining_RetriesAndEndsWithTheSameWeights()
     {
         var undisturbed = Training.Distributed(2, 1, BatchSize, Sgd, Trigger.MaxEpoch(2));
