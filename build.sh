@@ -3,7 +3,7 @@
 #   ./build.sh run    install what is missing (Debian packages, NuGet restore), build, train LeNet-5 on Fashion-MNIST
 #   ./build.sh test   install what is missing, build, run every test suite, print "tests: N passed, N failed"
 # Other verbs: setup, build, pack (local NuGet feed), notebook (Jupyter with the tutorials), bench (BLAS, element-wise),
-# bench-nn (layers vs TorchSharp), help.
+# bench-nn (layers vs TorchSharp), bench-dist (distributed training throughput), help.
 # Every verb is idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -164,6 +164,11 @@ bench_nn() {
   dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks.Nn" -- "$@"
 }
 
+bench_dist() {
+  setup
+  dotnet run -c Release --project "$ROOT/benchmarks/BigDL.Benchmarks.Distributed" -- "$@"
+}
+
 case "${1:-help}" in
   setup) setup ;;
   build) setup; build ;;
@@ -173,5 +178,6 @@ case "${1:-help}" in
   notebook) notebook ;;
   bench) shift; bench "$@" ;;
   bench-nn) shift; bench_nn "$@" ;;
+  bench-dist) shift; bench_dist "$@" ;;
   *) sed -n '2,7p' "$0"; exit 2 ;;
 esac
