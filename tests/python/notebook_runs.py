@@ -38,7 +38,20 @@ def outputs(notebook):
 
 def texts(notebook, mime):
     """The `mime` representations among the outputs (stream text counts as text/plain)."""
-    for output in outputs(notebook):
+    return texts_of(outputs(notebook), mime)
+
+
+def cell_texts(notebook, source_start, mime):
+    """The `mime` representations among the outputs of the one code cell whose source starts with `source_start`."""
+    cells = [c for c in notebook.cells if c.cell_type == "code" and c.source.startswith(source_start)]
+    if len(cells) != 1:
+        raise AssertionError(f"{len(cells)} code cells start with {source_start!r}, expected one")
+    return texts_of(cells[0].get("outputs", []), mime)
+
+
+def texts_of(cell_outputs, mime):
+    """The `mime` representations among `cell_outputs` (stream text counts as text/plain)."""
+    for output in cell_outputs:
         if output.output_type == "stream" and mime == "text/plain":
             yield output.text
         elif "data" in output and mime in output.data:

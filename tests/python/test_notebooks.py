@@ -3,7 +3,7 @@ import json
 import re
 import unittest
 
-from notebook_runs import NOTEBOOKS, executed, outputs, texts
+from notebook_runs import NOTEBOOKS, cell_texts, executed, outputs, texts
 
 
 class EveryNotebookRuns(unittest.TestCase):
@@ -56,6 +56,30 @@ class LeNetTraining(unittest.TestCase):
         self.assertTrue(figures, "a Plotly figure is among the outputs")
         figure = figures[-1] if isinstance(figures[-1], dict) else json.loads(figures[-1])
         self.assertTrue(any(len(trace.get("y", [])) > 10 for trace in figure["data"]), "the loss curve has points")
+
+
+class WorkerProcesses(unittest.TestCase):
+    name = "03-worker-processes.ipynb"
+
+    def cell_text(self, source_start):
+        """The text/plain outputs of the code cell whose source starts with `source_start`."""
+        return "\n".join(cell_texts(executed(self.name), source_start, "text/plain"))
+
+    def test_the_cluster_magic_sets_two_workers_of_one_core(self):
+        self.assertIn("mode: local-cluster, workers: 2, cores per worker: 1", self.cell_text("#!bigdl cluster"))
+        self.assertIn("mode: local-cluster, workers: 2, cores per worker: 1", self.cell_text("#!bigdl status"))
+
+    def test_optimizer_create_trains_on_the_worker_processes_and_learns(self):
+        plain = self.cell_text("var model = LeNet5")
+        found = re.search(r"trained on 2 worker processes with 1 core\(s\) each; Top1Accuracy: (0\.\d+)", plain)
+        self.assertTrue(found, "the training cell prints where it trained and the test accuracy")
+        self.assertGreaterEqual(float(found.group(1)), 0.5)  # chance is 0.1
+        view = re.search(r"Training done: epoch 1 · iteration 40/40 · 100% · loss (\d+\.\d+)", plain)
+        self.assertTrue(view, "the live view ends at iteration 40 of 40")
+        self.assertLess(float(view.group(1)), 1.5)  # ln 10 = 2.30 before training
+
+    def test_local_returns_training_to_the_kernel(self):
+        self.assertIn("mode: local, nodes: 1, cores per node:", self.cell_text("#!bigdl local"))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@ namespace BigDL.Distributed.Cluster;
 
 /// <summary>
 /// Where the worker binary is: <c>BIGDL_WORKER</c> (a path to <c>bigdl-worker.dll</c>), else <c>bigdl-worker.dll</c>
-/// next to this library or the application (every project referencing the worker project gets it there).
+/// next to this library or the application (every project referencing the worker project gets it there), else in
+/// <c>../../tools/bigdl-worker/</c> from this library's folder — the layout of the <c>BigDL</c> package, whose
+/// <c>lib/net10.0/</c> holds this library and whose <c>tools/bigdl-worker/</c> the worker with its dependencies (so a
+/// notebook or an application referencing the package starts workers from the NuGet cache).
 /// </summary>
 internal static class WorkerExecutable
 {
@@ -20,13 +23,26 @@ internal static class WorkerExecutable
             string full = Path.GetFullPath(given);
             return File.Exists(full) ? full : throw new FileNotFoundException($"{Variable} names {full}, which does not exist", full);
         }
-        string[] folders = [Path.GetDirectoryName(typeof(WorkerExecutable).Assembly.Location) ?? "", AppContext.BaseDirectory];
-        foreach (string folder in folders.Where(f => f.Length > 0).Distinct())
+        return Locate(Path.GetDirectoryName(typeof(WorkerExecutable).Assembly.Location) ?? "", AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// The worker assembly next to the library in <paramref name="libraryFolder"/> or the application in
+    /// <paramref name="applicationFolder"/>, or in the package's <c>tools/bigdl-worker/</c> relative to the library's folder.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">None of these folders has it; the message lists them.</exception>
+    internal static string Locate(string libraryFolder, string applicationFolder)
+    {
+        string[] folders = [libraryFolder, applicationFolder];
+        if (libraryFolder.Length > 0) folders = [.. folders, Path.Combine(libraryFolder, "..", "..", "tools", "bigdl-worker")];
+        folders = [.. folders.Where(f => f.Length > 0).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).Distinct()];
+        foreach (string folder in folders)
         {
             string candidate = Path.Combine(folder, FileName);
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException(
-            $"no {FileName} in {string.Join(" or ", folders.Distinct())}; reference the BigDL.Worker project (or install the worker) and set {Variable} to its {FileName}", FileName);
+            $"no {FileName} in {string.Join(" or ", folders)} (next to BigDL.Distributed.dll or the application, or in the BigDL package's tools/bigdl-worker/); " +
+            $"reference the BigDL.Worker project or the BigDL package, or set {Variable} to a {FileName}", FileName);
     }
 }

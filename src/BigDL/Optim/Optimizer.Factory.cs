@@ -8,8 +8,13 @@ namespace BigDL.Optim;
 /// <summary>Makes optimizers, as BigDL's <c>Optimizer(model, dataset, criterion)</c>.</summary>
 public static class Optimizer
 {
-    /// <summary>The distributed optimizers' factory, in BigDL.Distributed (which depends on this library, not the other way round).</summary>
-    private const string DistributedFactory = "BigDL.Distributed.DistributedOptimizer, BigDL.Distributed";
+    /// <summary>
+    /// The distributed optimizers' factory, in BigDL.Distributed (which depends on this library, not the other way round),
+    /// of this library's version: the two ship together, and a loader that keys assemblies by their full identity
+    /// (Roslyn scripting's, which runs notebook cells) refuses a name without a version once the assembly is loaded.
+    /// </summary>
+    private static readonly string DistributedFactory =
+        $"BigDL.Distributed.DistributedOptimizer, BigDL.Distributed, Version={typeof(Optimizer).Assembly.GetName().Version}";
 
     /// <summary>
     /// An optimizer for the Engine's configuration: on one node, BigDL's local optimizer — each mini-batch split over

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using BigDL.DataSets;
+using BigDL.Distributed.Cluster;
+using BigDL.Interactive.Magics;
 using BigDL.Interactive.Training;
 using BigDL.NN;
 using BigDL.Optim;
@@ -67,6 +69,44 @@ public sealed class LiveTrainingTests
         Assert.Equal(finalLoss, traces[0].GetProperty("y").EnumerateArray().Last().GetDouble());
         Assert.Equal([1.0, 2, 3, 4], traces[1].GetProperty("x").EnumerateArray().Select(x => x.GetDouble()));
         Assert.Equal(finalMae, traces[1].GetProperty("y").EnumerateArray().Last().GetDouble());
+    }
+
+    [Fact]
+    public void Optimize_OnWorkerProcessesAfterTheClusterMagic_ShowsTheSameLiveView()
+    {
+        int cores = Engine.CoreNumber;
+        BigDLMagic.Run("cluster --workers 2 --cores 1");
+        try
+        {
+            using var host = new RecordingHost();
+            var events = new List<TrainingEvent>();
+            var workers = new HashSet<int>();
+            var optimizer = Assert.IsType<LocalClusterOptimizer<double>>(Regression(200, 8, Trigger.MaxEpoch(2)));
+            optimizer.Subscribe(e =>
+            {
+                events.Add(e);
+                workers.UnionWith(optimizer.WorkerProcessIds);
+            });
+            optimizer.Optimize();
+
+            Assert.Equal(2, optimizer.Workers);
+            Assert.True(workers.Count >= 2 && !workers.Contains(Environment.ProcessId), $"expected worker processes, saw {string.Join(", ", workers)}");
+            var output = Assert.Single(host.Outputs);
+            var last = output[^1];
+            double finalLoss = events.OfType<IterationCompleted>().Last().Loss;
+            double finalMae = events.OfType<ValidationCompleted>().Last().Results[0].Result.Result.Value;
+            Assert.StartsWith("Training done: epoch 2/2 · iteration 50/50 · 100% · loss " + finalLoss.ToString("G5", CultureInfo.InvariantCulture), last[Text]);
+            Assert.Contains("MAE " + finalMae.ToString("G5", CultureInfo.InvariantCulture), last[Text]);
+            Assert.InRange(finalMae, 0, 0.1); // learnt on the workers, whose weights came back to this process
+            using var figure = JsonDocument.Parse(last[Plotly]);
+            Assert.Equal(50, figure.RootElement.GetProperty("data")[0].GetProperty("y").GetArrayLength());
+            foreach (int pid in workers)
+                Assert.False(Directory.Exists($"/proc/{pid}"), $"worker process {pid} still exists after training");
+        }
+        finally
+        {
+            Engine.Init(1, cores);
+        }
     }
 
     [Fact]
