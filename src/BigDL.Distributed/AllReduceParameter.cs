@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using BigDL.Distributed.Transport;
 using BigDL.Distributed.Wire;
 using BigDL.Optim;
@@ -44,6 +45,10 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     private readonly double[] _squares;
     private readonly ReadOnlyMemory<byte>[] _contributions;
     private readonly WireDType _dtype;
+    private readonly bool _native; // the wire carries T itself: slices are sent from the tensors and read where they arrive
+    private readonly int _elementSize;
+    private readonly ElementBytes<T>? _gradientBytes;
+    private readonly ElementBytes<T>? _masterBytes;
     private readonly int _generation;
     private readonly bool _recordWeighted;
     private readonly GradientClipping _clipping;
@@ -74,6 +79,8 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         _gradient = gradient;
         Method = method;
         _dtype = compression.DTypeFor<T>();
+        _native = _dtype == (typeof(T) == typeof(float) ? WireDType.Float32 : WireDType.Float64);
+        _elementSize = WireCodec.ElementSize(_dtype);
         _generation = generation;
         _recordWeighted = recordWeighted;
         Slicing = new ParameterSlicing(weights.NElement(), transport.WorldSize);
@@ -82,9 +89,11 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         {
             Master = new Tensor<T>(weights.AsSpan().Slice(offset, length), length);
             _sum = new Tensor<T>(length);
+            if (_native) _masterBytes = new ElementBytes<T>(Master.Storage!.Array, Master.StorageOffset, length);
         }
+        if (_native) _gradientBytes = new ElementBytes<T>(gradient.Storage!.Array, gradient.StorageOffset, gradient.NElement());
         _scratch = new T[Slicing.MaxLength];
-        _encoded = new byte[WireCodec.EncodedLength(_dtype, Slicing.MaxLength)];
+        _encoded = _native ? [] : new byte[WireCodec.EncodedLength(_dtype, Slicing.MaxLength)];
         _losses = new double[transport.WorldSize];
         _records = new long[transport.WorldSize];
         _squares = new double[transport.WorldSize];
@@ -156,6 +165,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             RequireLength(frame, ScalarsLength);
             _losses[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
             _records[frame.Header.SourceRank] = BinaryPrimitives.ReadInt64LittleEndian(frame.Payload.Span[8..]);
+            _transport.Release(frame.Payload);
         }
     }
 
@@ -181,6 +191,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             var frame = await _inbox.ReceiveAsync(FrameType.NormSquares, iteration, cancellation).ConfigureAwait(false);
             RequireLength(frame, sizeof(double));
             _squares[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
+            _transport.Release(frame.Payload);
         }
         double total = 0;
         foreach (double value in _squares) total += value;
@@ -202,9 +213,8 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         {
             var (offset, length) = Slicing[owner];
             if (owner == Rank || length == 0) continue;
-            int bytes = contributes ? WireCodec.EncodedLength(_dtype, length) : 0;
-            if (contributes) WireCodec.Encode<T>(_gradient.AsSpan().Slice(offset, length), _dtype, _encoded);
-            await _transport.SendAsync(owner, Header(FrameType.GradientSlice, iteration, owner, _dtype), _encoded.AsMemory(0, bytes), cancellation).ConfigureAwait(false);
+            var payload = !contributes ? ReadOnlyMemory<byte>.Empty : _gradientBytes?.Memory.Slice(offset * _elementSize, length * _elementSize) ?? Encoded(_gradient.AsSpan().Slice(offset, length));
+            await _transport.SendAsync(owner, Header(FrameType.GradientSlice, iteration, owner, _dtype), payload, cancellation).ConfigureAwait(false);
         }
     }
 
@@ -225,11 +235,20 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         for (int r = 0; r < _records.Length; r++)
         {
             if (_records[r] == 0) continue;
-            ReadOnlySpan<T> contribution = r == Rank ? _gradient.AsSpan().Slice(offset, length) : Decoded(_contributions[r].Span, scratch);
+            ReadOnlySpan<T> contribution = r == Rank ? _gradient.AsSpan().Slice(offset, length)
+                : _native ? MemoryMarshal.Cast<byte, T>(_contributions[r].Span) : Decoded(_contributions[r].Span, scratch);
             var weight = T.CreateTruncating(_recordWeighted ? (double)_records[r] / total : 1.0);
             TensorPrimitives.MultiplyAdd(contribution, weight, sum, sum);
+            if (r != Rank) _transport.Release(_contributions[r]);
             _contributions[r] = default;
         }
+    }
+
+    private ReadOnlyMemory<byte> Encoded(ReadOnlySpan<T> values)
+    {
+        int bytes = WireCodec.EncodedLength(_dtype, values.Length);
+        WireCodec.Encode(values, _dtype, _encoded);
+        return _encoded.AsMemory(0, bytes);
     }
 
     private Span<T> Decoded(ReadOnlySpan<byte> payload, Span<T> scratch)
@@ -241,12 +260,21 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     private async ValueTask BroadcastOwnSliceAsync(int iteration, CancellationToken cancellation)
     {
         var (offset, length) = Slicing[Rank];
-        int bytes = WireCodec.EncodedLength(_dtype, length);
-        WireCodec.Encode<T>(Master!.AsSpan(), _dtype, _encoded);
-        WireCodec.Decode(_encoded.AsSpan(0, bytes), _dtype, _weights.AsSpan().Slice(offset, length));
+        ReadOnlyMemory<byte> payload;
+        if (_masterBytes is not null)
+        {
+            Master!.AsSpan().CopyTo(_weights.AsSpan().Slice(offset, length));
+            payload = _masterBytes.Memory;
+        }
+        else
+        {
+            // Every rank, this one too, takes the values as they travel, so all hold the same weights.
+            payload = Encoded(Master!.AsSpan());
+            WireCodec.Decode(payload.Span, _dtype, _weights.AsSpan().Slice(offset, length));
+        }
         var header = Header(FrameType.WeightSlice, iteration, Rank, _dtype);
         for (int peer = 0; peer < Slicing.SliceCount; peer++)
-            if (peer != Rank) await _transport.SendAsync(peer, header, _encoded.AsMemory(0, bytes), cancellation).ConfigureAwait(false);
+            if (peer != Rank) await _transport.SendAsync(peer, header, payload, cancellation).ConfigureAwait(false);
     }
 
     private async ValueTask GatherWeightsAsync(int iteration, CancellationToken cancellation)
@@ -260,6 +288,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             var (offset, length) = Slicing[owner];
             RequireLength(frame, WireCodec.EncodedLength(_dtype, length));
             WireCodec.Decode(frame.Payload.Span, _dtype, _weights.AsSpan().Slice(offset, length));
+            _transport.Release(frame.Payload);
         }
     }
 

@@ -24,4 +24,13 @@ public interface IRankTransport : IAsyncDisposable
     /// <exception cref="PeerLostException">A peer has left the job (after the frames it sent before leaving were received).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was requested.</exception>
     ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default);
+
+    /// <summary>
+    /// Hands back the payload of a received frame the receiver no longer reads, so the transport may receive into its
+    /// buffer again; a payload this transport did not lend, or one released before, is ignored. Optional: a frame never
+    /// released is collected as garbage.
+    /// </summary>
+    void Release(ReadOnlyMemory<byte> payload)
+    {
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class TcpLink
     }
 
     /// <summary>Starts the read loop, which writes every frame and then the link's failure into <paramref name="inbox"/>.</summary>
-    public void Start(ChannelWriter<TcpDelivery> inbox) => _reader = Task.Run(() => ReadLoopAsync(inbox));
+    public void Start(ChannelWriter<TcpDelivery> inbox, PayloadPool payloads) => _reader = Task.Run(() => ReadLoopAsync(inbox, payloads));
 
     /// <summary>Writes one frame after those sent before; <paramref name="payload"/> may be reused once this completes.</summary>
     /// <exception cref="PeerLostException">The link has ended, or ended while writing.</exception>
@@ -165,7 +165,7 @@ internal sealed class TcpLink
         }
     }
 
-    private async Task ReadLoopAsync(ChannelWriter<TcpDelivery> inbox)
+    private async Task ReadLoopAsync(ChannelWriter<TcpDelivery> inbox, PayloadPool payloads)
     {
         var buffer = new byte[ReadBufferSize];
         int start = 0, end = 0;
@@ -182,11 +182,11 @@ internal sealed class TcpLink
                 var (header, length) = ReadHeader(buffer.AsSpan(start, FrameHeader.Size));
                 start += FrameHeader.Size;
                 if (header.Type == FrameType.Heartbeat) continue;
-                byte[] payload = length == 0 ? [] : GC.AllocateUninitializedArray<byte>(length);
+                var payload = payloads.Rent(length).AsMemory(0, length);
                 int filled = Math.Min(end - start, length);
-                buffer.AsSpan(start, filled).CopyTo(payload);
+                buffer.AsSpan(start, filled).CopyTo(payload.Span);
                 start += filled;
-                while (filled < length) filled += await ReadSomeAsync(payload.AsMemory(filled)).ConfigureAwait(false);
+                while (filled < length) filled += await ReadSomeAsync(payload[filled..]).ConfigureAwait(false);
                 inbox.TryWrite(new TcpDelivery(new Frame(header, payload), null));
             }
         }

@@ -18,6 +18,7 @@ internal sealed class TcpRankTransport : IRankTransport
     private readonly TcpLink?[] _links;
     private readonly Channel<TcpDelivery> _inbox = Channel.CreateUnbounded<TcpDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
+    private readonly PayloadPool _payloads = new();
     private readonly Task _pulse;
     private Exception? _failure;
     private int _disposed;
@@ -39,7 +40,7 @@ internal sealed class TcpRankTransport : IRankTransport
     public void Attach(TcpLink link)
     {
         Volatile.Write(ref _links[link.PeerRank], link);
-        link.Start(_inbox.Writer);
+        link.Start(_inbox.Writer, _payloads);
     }
 
     public async ValueTask SendAsync(int destination, FrameHeader header, ReadOnlyMemory<byte> payload, CancellationToken cancellation = default)
@@ -54,6 +55,8 @@ internal sealed class TcpRankTransport : IRankTransport
         // Every link is attached before the mesh hands this transport out.
         await Volatile.Read(ref _links[destination])!.SendAsync(header, payload, cancellation).ConfigureAwait(false);
     }
+
+    public void Release(ReadOnlyMemory<byte> payload) => _payloads.Return(payload);
 
     public async ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default)
     {
