@@ -21,5 +21,7 @@ internal sealed class CountingTransport(IRankTransport inner) : IRankTransport
 
     public ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default) => inner.ReceiveAsync(cancellation);
 
+    public void Release(ReadOnlyMemory<byte> payload) => inner.Release(payload);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
