@@ -30,8 +30,8 @@ internal static class DistributedBenchmark
         public double? MeasuredBytesPerWorker => Rows[^1].Result is { LoopbackBytes: { } bytes } r ? (double)bytes / r.Iterations / Ranks : null;
     }
 
-    /// <summary>Runs the three configurations of <paramref name="c"/>: <paramref name="warmup"/> untimed iterations, then <paramref name="iterations"/> timed ones.</summary>
-    public static Result Run(ModelCase c, int warmup, int iterations)
+    /// <summary>Runs the three configurations of <paramref name="c"/>: <paramref name="warmup"/> untimed iterations, then <paramref name="iterations"/> timed ones; the distributed ones with <paramref name="compression"/> on the wire.</summary>
+    public static Result Run(ModelCase c, int warmup, int iterations, WireCompression compression)
     {
         // One epoch longer than the run: an epoch's end would end the cluster's segment (and restart its workers).
         int batches = warmup + iterations + 1;
@@ -43,11 +43,11 @@ internal static class DistributedBenchmark
         var local = TrainingProbe.Run(Configure(Optimizer.Create(Model(c), c.Data(batches), new ClassNLLCriterion<float>())), warmup, iterations);
 
         Engine.SetCoreNumber(1);
-        var ranks = TrainingProbe.Run(Configure(DistributedOptimizer.InProcess(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerRank: 1)),
+        var ranks = TrainingProbe.Run(Configure(DistributedOptimizer.InProcess(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerRank: 1, compression)),
             warmup, iterations);
 
         Engine.SetCoreNumber(LocalCores);
-        var cluster = DistributedOptimizer.LocalCluster(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerWorker: 1)
+        var cluster = DistributedOptimizer.LocalCluster(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerWorker: 1, compression)
             .SetIterationsPerSegment(warmup + iterations);
         var workers = TrainingProbe.Run(Configure(cluster), warmup, iterations);
 
