@@ -89,17 +89,33 @@ public sealed class TrainAndTestCommandTests : IDisposable
     }
 
     [Fact]
-    public void Train_BatchZeroSparkOrSeveralNodes_AreRefusedClearly()
+    public void Train_BatchZeroSparkOrNoNode_AreRefusedClearly()
     {
         var (console, _) = Console();
         var error = new StringWriter();
         Assert.Equal(2, TrainCommand.Run(Request("lenet", FashionMnist, 1, batch: 0), console, error));
         Assert.Equal(2, TrainCommand.Run(Request("lenet", FashionMnist, 1, env: "spark"), console, error));
-        Assert.Equal(2, TrainCommand.Run(Request("lenet", FashionMnist, 1, node: 3), console, error));
+        Assert.Equal(2, TrainCommand.Run(Request("lenet", FashionMnist, 1, node: 0), console, error));
         string text = error.ToString();
         Assert.Contains("--batchSize must be at least 1, got 0", text);
         Assert.Contains("--env spark", text);
-        Assert.Contains("--node 3", text);
+        Assert.Contains("--node must be at least 1, got 0", text);
+    }
+
+    [Fact]
+    public void TrainLeNet_OnTwoWorkerProcesses_ReachesARealAccuracyAndLeavesTheEngineLocal()
+    {
+        var (console, text) = Console();
+        var error = new StringWriter();
+        var before = Engine.Configuration;
+
+        int code = TrainCommand.Run(Request("lenet", FashionMnist, maxEpoch: 1, batch: 128, momentum: 0.9, node: 2), console, error);
+
+        Assert.True(code == 0, error.ToString());
+        string output = text.ToString();
+        Assert.Contains("2 worker processes × 2 cores", output);
+        Assert.InRange(AccuracyIn(output, "Top1Accuracy"), 0.83, 1.0);
+        Assert.Equal(before, Engine.Configuration);
     }
 
     [Fact]

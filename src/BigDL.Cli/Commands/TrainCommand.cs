@@ -22,7 +22,7 @@ internal static class TrainCommand
         var folder = new Option<string>("--folder", "-f") { Description = "Folder with the data set's files", Required = true };
         var batch = new Option<int?>("--batchSize", "-b", "--batch-size") { Description = "Mini-batch size (lenet 128, vgg 128)" };
         var core = new Option<int>("--core") { Description = "Cores to train on", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var node = new Option<int>("--node") { Description = "Nodes (1: this machine)", DefaultValueFactory = _ => 1 };
+        var node = new Option<int>("--node") { Description = "Worker processes to train on, each with --core cores (1: train in this process)", DefaultValueFactory = _ => 1 };
         var env = new Option<string>("--env") { Description = "local, or spark", DefaultValueFactory = _ => "local" };
         var maxEpoch = new Option<int?>("--maxEpoch", "-e", "--max-epoch") { Description = "Epochs to train (lenet 15, vgg 90)" };
         var optim = new Option<string>("--optim") { Description = $"Optim method: {string.Join(", ", OptimMethods.Names)}", DefaultValueFactory = _ => "sgd" };
@@ -68,6 +68,7 @@ internal static class TrainCommand
         int batchSize = request.BatchSize ?? recipe!.DefaultBatchSize, maxEpoch = request.MaxEpoch ?? recipe!.DefaultMaxEpoch;
         var method = OptimMethods.Create(request.Optim, request.LearningRate ?? recipe!.DefaultLearningRate, request.Momentum ?? recipe!.DefaultMomentum,
             request.WeightDecay ?? recipe!.DefaultWeightDecay, request.LearningRateDecay)!;
+        var engine = Engine.Configuration;
         try
         {
             Engine.Init(request.Node, request.Core);
@@ -94,7 +95,7 @@ internal static class TrainCommand
             if (trainSummary is not null) optimizer.SetTrainSummary(trainSummary).SetValidationSummary(validationSummary!);
 
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Training {recipe.Name} ({model.ParameterCount():N0} parameters) on {train.Size:N0} images, batch {batchSize}, {maxEpoch} epochs, {Engine.CoreNumber} cores, {method}");
+                $"Training {recipe.Name} ({model.ParameterCount():N0} parameters) on {train.Size:N0} images, batch {batchSize}, {maxEpoch} epochs, {Where()}, {method}");
             var display = new TrainingConsole(console, maxEpoch);
             BigDL.Optim.ValidationResult? accuracy = null;
             long records = 0;
@@ -129,12 +130,22 @@ internal static class TrainCommand
             if (accuracy is AccuracyResult result) console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Top1Accuracy: {result.Accuracy:F4}"));
             return 0;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or InvalidOperationException or NotSupportedException
+            or UnauthorizedAccessException or BigDL.Distributed.Cluster.WorkerFailedException)
         {
             error.WriteLine($"bigdl train: {e.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
+        finally
+        {
+            Engine.Init(engine.NodeNumber, engine.CoreNumber);
+        }
     }
+
+    /// <summary>Where training runs: this process's cores, or worker processes (<c>--node</c> above 1).</summary>
+    private static string Where() => Engine.NodeNumber > 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{Engine.NodeNumber} worker processes × {Engine.CoreNumber} cores")
+        : string.Create(CultureInfo.InvariantCulture, $"{Engine.CoreNumber} cores");
 
     /// <summary>What is wrong with the request's arguments, or null.</summary>
     private static string? Problem(TrainRequest r, Recipe recipe)
@@ -144,7 +155,6 @@ internal static class TrainCommand
         if (r.MaxEpoch is < 1) return $"--maxEpoch must be at least 1, got {r.MaxEpoch}";
         if (r.Core < 1) return $"--core must be at least 1, got {r.Core}";
         if (r.Node < 1) return $"--node must be at least 1, got {r.Node}";
-        if (r.Node > 1) return $"--node {r.Node}: training on several nodes needs the distributed backend, which this build does not have yet; use --node 1";
         if (r.Env.ToLowerInvariant() is "spark") return "--env spark: the Spark backend is not in this build yet; use --env local";
         if (r.Env.ToLowerInvariant() is not "local") return $"--env must be local or spark, got '{r.Env}'";
         if (!OptimMethods.Names.Contains(r.Optim.ToLowerInvariant())) return $"--optim {r.Optim}: choose one of {string.Join(", ", OptimMethods.Names)}";
