@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Channels;
 using BigDL.DataSets;
@@ -28,6 +29,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     private readonly Dictionary<int, (int? Code, string Message)> _failures = [];
     private readonly byte[]?[] _results;
     private ShareStreamWriter<T>[]? _writers;
+    private (int[] Input, int[] Target)? _shapes;
 
     private ClusterSegment(ControlServer server, WorkerProcess[] byRank, TimeSpan iterationDeadline)
     {
@@ -83,11 +85,19 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         }
     }
 
+    /// <summary>Whether <paramref name="batch"/>'s records have the shapes of this segment's data streams (always, before the first batch).</summary>
+    public bool Accepts(MiniBatch<T> batch) => _shapes is not { } shapes
+        || (batch.Input.Size()[1..].SequenceEqual(shapes.Input) && batch.Target.Size()[1..].SequenceEqual(shapes.Target));
+
     /// <summary>Sends every rank its share of <paramref name="batch"/> for <paramref name="iteration"/>; returns the iteration's global loss and learning rate.</summary>
     /// <exception cref="WorkerFailedException">A worker failed before the iteration completed.</exception>
     public (double Loss, double LearningRate) Step(MiniBatch<T> batch, int iteration)
     {
-        _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, batch.Input.Size()[1..], batch.Target.Size()[1..]))];
+        if (!Accepts(batch))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"expected records of input [{string.Join(", ", _shapes!.Value.Input)}] and target [{string.Join(", ", _shapes.Value.Target)}] in this segment, got {batch}"), nameof(batch));
+        _shapes ??= (batch.Input.Size()[1..], batch.Target.Size()[1..]);
+        _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, _shapes.Value.Input, _shapes.Value.Target))];
         Send(rank =>
         {
             var (offset, length) = Optim.ModelReplicas<T>.Slice(batch.Size, _byRank.Length, rank);
@@ -134,6 +144,8 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         catch (AggregateException)
         {
             int rank = Array.FindIndex(writes, w => w.IsFaulted);
+            if (writes[rank].Exception!.InnerException is not IOException)
+                ExceptionDispatchInfo.Throw(writes[rank].Exception!.InnerException!);
             // A broken pipe means the worker is gone: wait for its (or a peer's) report of why.
             WaitForFailures(DateTime.UtcNow + FailureGrace + _iterationDeadline);
             throw FirstFailure() ?? Failure(rank, $"the data stream of rank {rank} broke: {writes[rank].Exception!.InnerException!.Message}");

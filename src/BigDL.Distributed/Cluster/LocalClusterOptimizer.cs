@@ -14,8 +14,9 @@ namespace BigDL.Distributed.Cluster;
 /// processes, hands them the job spec (model, weights, criterion, optim method state and settings — never code), and
 /// streams every worker its share of each global mini-batch; the workers train with BigDL's all-reduce over TCP and
 /// rank 0 reports every iteration. A segment ends at the end of an epoch, after <see cref="IterationsPerSegment"/>
-/// iterations, before validation or a checkpoint, and when training ends: the workers return the trained weights and
-/// their optimizer shards, which become this process's model and optim method state.
+/// iterations, before validation or a checkpoint, before a batch whose records have other shapes, and when training
+/// ends: the workers return the trained weights and their optimizer shards, which become this process's model and
+/// optim method state.
 /// </summary>
 /// <remarks>
 /// A segment whose worker fails (killed, hung past <see cref="IterationDeadline"/>, lost its peer) is run again from the
@@ -172,7 +173,8 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     {
         var state = OptimMethod.State;
         if (_epochRecords.Epoch != state.Epoch) _epochRecords = (state.Epoch, 0);
-        if (_segment is not null && _segment.Iterations >= IterationsPerSegment) Synchronize();
+        // A segment streams records of one shape: a batch of other shapes starts the next segment.
+        if (_segment is not null && (_segment.Iterations >= IterationsPerSegment || !_segment.Accepts(batch))) Synchronize();
         var result = Retrying(() =>
         {
             if (_segment is null) StartSegment();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using BigDL.DataSets;
 using BigDL.Distributed.Cluster;
 using BigDL.NN;
 using BigDL.Optim;
@@ -166,6 +167,34 @@ public sealed class LocalClusterOptimizerTests
         Assert.Contains("retry policy", error.Message);
         Assert.Contains("rank 1", error.Message);
         AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_BatchesOfAnotherShape_StartANewSegmentAndTrainTheSame()
+    {
+        // The same records; every other batch carries its labels as a column ([n, 1]) instead of a vector ([n]).
+        static DataSet<MiniBatch<float>> Data() => new ShapeAlternating(Training.Data<float>(BatchSize));
+        var inProcess = Training.Distributed(2, 1, BatchSize, Sgd, Trigger.MaxEpoch(1));
+        var optimizer = DistributedOptimizer.LocalCluster(Training.Model<float>(), Data(), new ClassNLLCriterion<float>(), workers: 2);
+        optimizer.SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(1));
+        var processes = new HashSet<int>();
+        optimizer.Subscribe(e => processes.UnionWith(optimizer.WorkerProcessIds));
+
+        var weights = Training.WithCores(2, () => Training.Weights(optimizer.Optimize()));
+
+        Assert.Equal(inProcess, weights);
+        Assert.True(processes.Count >= 2 * 4, $"expected a segment per batch (4 batches, shapes alternating), saw {processes.Count} worker processes");
+        AssertNoneRunning(processes);
+    }
+
+    private sealed class ShapeAlternating(DataSet<MiniBatch<float>> inner) : DataSet<MiniBatch<float>>
+    {
+        public override long Size => inner.Size;
+
+        public override void Shuffle(int epoch) => inner.Shuffle(epoch);
+
+        public override IEnumerable<MiniBatch<float>> Data(bool train) => inner.Data(train).Select((batch, i) =>
+            i % 2 == 0 ? batch : new MiniBatch<float>(batch.Input, batch.Target.View(batch.Size, 1)));
     }
 
     private const int SigStop = 19;
