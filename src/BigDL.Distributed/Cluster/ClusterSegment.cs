@@ -63,7 +63,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
                 for (int rank = 0; rank < workers; rank++)
                     if (byRank[rank] is null && server.WorkerProcessIds[rank] is int pid) byRank[rank] = started.Single(p => p.Id == pid);
                 if (started.FirstOrDefault(p => p.HasExited && !byRank.Contains(p)) is { } early)
-                    throw new WorkerFailedException(-1, early.ExitCode, retryable: false,
+                    throw new WorkerFailedException(-1, early.ExitCode, retryable: !Repeats(early.ExitCode),
                         $"a worker process exited with code {early.ExitCode} before joining the job:{Environment.NewLine}{early.StandardErrorTail}");
                 try
                 {
@@ -234,9 +234,11 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
             message.Append(CultureInfo.InvariantCulture, $"rank {rank} ({(code is int c ? $"exit code {c}" : "no exit code")}): {text}").AppendLine();
         string tail = _byRank[root.Key].StandardErrorTail;
         if (tail.Length > 0) message.Append(CultureInfo.InvariantCulture, $"last stderr of rank {root.Key}:").AppendLine().Append(tail);
-        bool retryable = root.Value.Code is not (WorkerExitCodes.JobError or WorkerExitCodes.DataError or WorkerExitCodes.ProtocolMismatch);
-        return new WorkerFailedException(root.Key, root.Value.Code, retryable, message.ToString().TrimEnd());
+        return new WorkerFailedException(root.Key, root.Value.Code, !Repeats(root.Value.Code), message.ToString().TrimEnd());
     }
+
+    /// <summary>Whether a worker that ended with <paramref name="exitCode"/> would end so again: a bad job spec, bad data or a protocol mismatch.</summary>
+    private static bool Repeats(int? exitCode) => exitCode is WorkerExitCodes.JobError or WorkerExitCodes.DataError or WorkerExitCodes.ProtocolMismatch;
 
     private WorkerFailedException Failure(int rank, string message)
     {
