@@ -7,12 +7,17 @@ internal sealed class InMemoryMailboxes
 {
     private readonly Channel<InMemoryDelivery>[] _boxes;
     private readonly bool[] _gone;
+    private readonly PayloadPool[] _payloads;
 
     public InMemoryMailboxes(int worldSize)
     {
         _boxes = [.. Enumerable.Range(0, worldSize).Select(_ => Channel.CreateUnbounded<InMemoryDelivery>(new UnboundedChannelOptions { SingleReader = true }))];
         _gone = new bool[worldSize];
+        _payloads = [.. Enumerable.Range(0, worldSize).Select(_ => new PayloadPool())];
     }
+
+    /// <summary>The buffers frames to <paramref name="rank"/> are copied into, which that rank hands back.</summary>
+    public PayloadPool Payloads(int rank) => _payloads[rank];
 
     public int WorldSize => _boxes.Length;
 

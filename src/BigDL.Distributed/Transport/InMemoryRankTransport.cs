@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BigDL.Distributed.Transport;
 
-/// <summary>One rank's <see cref="IRankTransport"/> on an in-memory network; sent payloads are copied, so the sender may reuse its buffer.</summary>
+/// <summary>One rank's <see cref="IRankTransport"/> on an in-memory network; sent payloads are copied (into buffers the receiver hands back), so the sender may reuse its own.</summary>
 internal sealed class InMemoryRankTransport(InMemoryMailboxes mailboxes, int rank) : IRankTransport
 {
     private int _lostPeer = -1;
@@ -21,9 +21,13 @@ internal sealed class InMemoryRankTransport(InMemoryMailboxes mailboxes, int ran
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"expected the header's source rank to be this rank {Rank}, got {header.SourceRank}"), nameof(header));
         cancellation.ThrowIfCancellationRequested();
         if (mailboxes.IsGone(destination)) throw Lost(destination);
-        mailboxes.Post(destination, InMemoryDelivery.Of(new Frame(header, payload.ToArray())));
+        var copy = mailboxes.Payloads(destination).Rent(payload.Length).AsMemory(0, payload.Length);
+        payload.CopyTo(copy);
+        mailboxes.Post(destination, InMemoryDelivery.Of(new Frame(header, copy)));
         return ValueTask.CompletedTask;
     }
+
+    public void Release(ReadOnlyMemory<byte> payload) => mailboxes.Payloads(Rank).Return(payload);
 
     public async ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default)
     {

@@ -13,7 +13,7 @@ namespace BigDL.Distributed.Transport.Tcp;
 internal sealed class TcpLink
 {
     /// <summary>The largest payload a frame may carry (1 GiB); a longer one is refused as corrupt.</summary>
-    public const int MaxPayload = 1 << 30;
+    public const int MaxPayload = PayloadPool.MaxPayload;
 
     // Payloads up to this size travel in one write together with their header.
     private const int SmallFrame = 16 * 1024;

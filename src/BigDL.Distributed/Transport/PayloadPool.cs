@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace BigDL.Distributed.Transport.Tcp;
+namespace BigDL.Distributed.Transport;
 
 /// <summary>
 /// The buffers large payloads are received into, handed back by the receiver (<see cref="IRankTransport.Release"/>)
@@ -13,7 +13,10 @@ internal sealed class PayloadPool
     /// <summary>Payloads from this size on come from the pool.</summary>
     public const int PooledFrom = 1 << 16;
 
-    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(TcpLink.MaxPayload, maxArraysPerBucket: 8);
+    /// <summary>The largest payload a frame may carry (1 GiB).</summary>
+    public const int MaxPayload = 1 << 30;
+
+    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(MaxPayload, maxArraysPerBucket: 8);
     private readonly HashSet<byte[]> _lent = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A buffer of at least <paramref name="length"/> bytes.</summary>

@@ -1,6 +1,6 @@
-using BigDL.Distributed.Transport.Tcp;
+using BigDL.Distributed.Transport;
 
-namespace BigDL.Distributed.Tests.Transport.Tcp;
+namespace BigDL.Distributed.Tests.Transport;
 
 public sealed class PayloadPoolTests
 {
