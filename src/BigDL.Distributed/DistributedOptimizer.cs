@@ -110,8 +110,7 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         var steps = new Task<AllReduceResult>[ranks.Length];
         for (int r = 0; r < ranks.Length; r++)
         {
-            var (offset, length) = ModelReplicas<T>.Slice(batch.Size, ranks.Length, r);
-            var share = length == 0 ? null : batch.Slice(offset, length);
+            var share = BatchShares.Of(batch, ranks.Length, r);
             var rank = ranks[r];
             steps[r] = Task.Run(() => rank.StepAsync(share, epoch, iteration));
         }

@@ -98,11 +98,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
                 $"expected records of input [{string.Join(", ", _shapes!.Value.Input)}] and target [{string.Join(", ", _shapes.Value.Target)}] in this segment, got {batch}"), nameof(batch));
         _shapes ??= (batch.Input.Size()[1..], batch.Target.Size()[1..]);
         _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, _shapes.Value.Input, _shapes.Value.Target))];
-        Send(rank =>
-        {
-            var (offset, length) = Optim.ModelReplicas<T>.Slice(batch.Size, _byRank.Length, rank);
-            _writers[rank].Write(length == 0 ? null : batch.Slice(offset, length));
-        });
+        Send(rank => _writers[rank].Write(BatchShares.Of(batch, _byRank.Length, rank)));
         Iterations++;
         while (true)
         {

@@ -34,6 +34,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private string _jobId = "";
     private byte[] _token = [];
     private int _generation;
+    private ParameterSlicing? _slicing;
     private bool _replayPending;
     private string _worker = "";
     private CancellationToken _cancellation;
@@ -123,13 +124,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     protected override Module<T> Run(CancellationToken cancellation)
     {
         OptimMethodShards.RequireElementWise(OptimMethod);
-        long recordsInEpoch = 0;
-        if (ResumeCheckpoint is { } checkpoint)
-        {
-            var (saved, progress) = CheckpointFile.ReadInto(checkpoint, Model);
-            SetOptimMethod(saved);
-            recordsInEpoch = progress.RecordsInEpoch;
-        }
+        long recordsInEpoch = Resume();
         _worker = WorkerExecutable.Locate();
         _cancellation = cancellation;
         _replayPending = false;
@@ -140,6 +135,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         _failures.Clear();
         _epochRecords = (OptimMethod.State.Epoch, recordsInEpoch);
         var validator = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
+        _slicing = new ParameterSlicing(validator.Weights.NElement(), Workers);
         try
         {
             return Train(validator, recordsInEpoch, Step, cancellation);
@@ -161,11 +157,9 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
             var result = SegmentResult<T>.Decode(results[rank], Model);
             if (result.Rank != rank) throw new InvalidDataException($"worker rank {rank} returned the result of rank {result.Rank}");
             if (rank == 0 && result.Model is null) throw new InvalidDataException("worker rank 0 returned no model");
-            var shard = OptimMethod.CloneMethod();
-            shard.State.CopyFrom(result.Shard);
-            shards[rank] = shard;
+            shards[rank] = result.Shard;
         }
-        OptimMethodShards.Gather(OptimMethod, shards, new ParameterSlicing(Model.GetParameters().Weights.NElement(), Workers));
+        OptimMethodShards.Gather(OptimMethod, shards, _slicing!);
         EndSegment();
     }
 

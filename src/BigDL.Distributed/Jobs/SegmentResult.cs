@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using BigDL.Interop;
 using BigDL.NN;
 using BigDL.Optim;
-using BigDL.Tensors;
 
 namespace BigDL.Distributed.Jobs;
 
@@ -13,9 +12,9 @@ namespace BigDL.Distributed.Jobs;
 /// </summary>
 /// <param name="Rank">The worker's rank, which is the slice it owns.</param>
 /// <param name="Iterations">Iterations the worker trained in the segment.</param>
-/// <param name="Shard">The optim method state of the worker's slice: its buffers (one value per parameter of the slice) and scalars.</param>
+/// <param name="Shard">The optim method of the worker's slice, whose state buffers hold one value per parameter of the slice.</param>
 /// <param name="Model">The trained model (rank 0 only), else null.</param>
-internal sealed record SegmentResult<T>(int Rank, int Iterations, OptimState<T> Shard, Module<T>? Model) where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed record SegmentResult<T>(int Rank, int Iterations, OptimMethod<T> Shard, Module<T>? Model) where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Kind = "segment";
 
@@ -28,10 +27,7 @@ internal sealed record SegmentResult<T>(int Rank, int Iterations, OptimState<T> 
             ["kind"] = Kind,
             ["rank"] = Rank,
             ["iterations"] = Iterations,
-            ["shardTensors"] = new JsonObject([.. Shard.Tensors.OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => KeyValuePair.Create(t.Key, (JsonNode?)encoder.Tensor(t.Value)))]),
-            ["shardScalars"] = new JsonObject([.. Shard.Scalars.OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => KeyValuePair.Create(t.Key, (JsonNode?)ObjectEncoder<T>.Number(t.Value)))]),
+            ["shard"] = OptimMethodCodec.Encode(Shard, encoder),
         };
         if (Model is not null) header["model"] = encoder.Module(Model);
         return FileFormat.ToBytes(header, encoder.Tensors);
@@ -48,16 +44,11 @@ internal sealed record SegmentResult<T>(int Rank, int Iterations, OptimState<T> 
         var (header, tensors) = FileFormat.Read<T>(bytes, Name);
         if ((string?)header["kind"] != Kind) throw FileFormat.Corrupt(Name, 16, $"is a {(string?)header["kind"]} file, not a {Kind}");
         var decoder = new ObjectDecoder<T>(tensors, Name);
-        var shard = new OptimState<T>();
-        foreach (var (key, value) in header["shardTensors"]?.AsObject() ?? []) shard.Tensors[key] = decoder.Tensor((int)value!);
-        foreach (var (key, value) in header["shardScalars"]?.AsObject() ?? []) shard.Scalars[key] = ObjectDecoder<T>.Number(value!);
+        var shard = OptimMethodCodec.Decode(header["shard"]?.AsObject() ?? throw FileFormat.Corrupt(Name, 16, "holds no optim method shard"), decoder, Name);
         Module<T>? trained = null;
         if (header["model"] is JsonObject saved)
         {
-            var architecture = decoder.Module(saved);
-            if (architecture.ToString() != model.ToString())
-                throw new InvalidDataException($"{Name}: the worker trained\n{architecture}\nbut the driver's model is\n{model}");
-            decoder.RestoreInto(saved, model);
+            decoder.RestoreInto(saved, model, "the worker trained", "the driver's model is");
             trained = model;
         }
         return new SegmentResult<T>((int)header["rank"]!, (int)header["iterations"]!, shard, trained);

@@ -15,10 +15,7 @@ internal sealed class InMemoryRankTransport(InMemoryMailboxes mailboxes, int ran
     public ValueTask SendAsync(int destination, FrameHeader header, ReadOnlyMemory<byte> payload, CancellationToken cancellation = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if ((uint)destination >= (uint)WorldSize || destination == Rank)
-            throw new ArgumentOutOfRangeException(nameof(destination), destination, string.Create(CultureInfo.InvariantCulture, $"expected another rank in [0, {WorldSize}) than this rank {Rank}, got {destination}"));
-        if (header.SourceRank != Rank)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"expected the header's source rank to be this rank {Rank}, got {header.SourceRank}"), nameof(header));
+        SendArguments.Require(Rank, WorldSize, destination, header);
         cancellation.ThrowIfCancellationRequested();
         if (mailboxes.IsGone(destination)) throw Lost(destination);
         var copy = mailboxes.Payloads(destination).Rent(payload.Length).AsMemory(0, payload.Length);

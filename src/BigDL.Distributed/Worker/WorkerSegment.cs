@@ -98,7 +98,7 @@ internal static class WorkerSegment
             throw;
         }
 
-        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, method.State, task.Rank == 0 ? spec.Model : null);
+        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, method, task.Rank == 0 ? spec.Model : null);
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 

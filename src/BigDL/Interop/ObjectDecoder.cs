@@ -33,8 +33,19 @@ internal sealed class ObjectDecoder<T>(IReadOnlyList<Tensor<T>> tensors, string 
         return Construct(type, node["args"]?.AsObject() ?? [], []);
     }
 
-    /// <summary>Restores the state described by <paramref name="node"/> into an existing model of the same architecture.</summary>
-    public void RestoreInto(JsonObject node, Module<T> module) => Restore(node, module);
+    /// <summary>
+    /// Restores the state described by <paramref name="node"/> into <paramref name="module"/>, which must have the
+    /// architecture described; else the error shows both, as "<paramref name="saved"/> (the saved one) but
+    /// <paramref name="given"/> (<paramref name="module"/>)".
+    /// </summary>
+    /// <exception cref="InvalidDataException">The architectures differ.</exception>
+    public void RestoreInto(JsonObject node, Module<T> module, string saved, string given)
+    {
+        var architecture = Module(node);
+        if (architecture.ToString() != module.ToString())
+            throw new InvalidDataException($"{file}: {saved}\n{architecture}\nbut {given}\n{module}");
+        Restore(node, module);
+    }
 
     /// <summary>The table's tensor <paramref name="index"/>.</summary>
     public Tensor<T> Tensor(int index) =>

@@ -15,13 +15,7 @@ internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> d
 {
     protected override Module<T> Run(CancellationToken cancellation)
     {
-        long recordsInEpoch = 0;
-        if (ResumeCheckpoint is { } checkpoint)
-        {
-            var (saved, progress) = CheckpointFile.ReadInto(checkpoint, Model);
-            SetOptimMethod(saved);
-            recordsInEpoch = progress.RecordsInEpoch;
-        }
+        long recordsInEpoch = Resume();
         var method = OptimMethod;
         var replicas = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
         replicas.SetTraining(true);

@@ -305,6 +305,18 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
     }
 
     /// <summary>
+    /// Restores <see cref="Model"/> and <see cref="OptimMethod"/> from <see cref="ResumeCheckpoint"/> when one was given;
+    /// returns the records of its epoch already trained on (0 without one).
+    /// </summary>
+    private protected long Resume()
+    {
+        if (ResumeCheckpoint is not { } checkpoint) return 0;
+        var (saved, progress) = CheckpointFile.ReadInto(checkpoint, Model);
+        SetOptimMethod(saved);
+        return progress.RecordsInEpoch;
+    }
+
+    /// <summary>
     /// Brings <see cref="Model"/> and <see cref="OptimMethod"/>'s state up to date where training runs elsewhere (in
     /// worker processes): the training loop calls it at the end of every epoch, before validating, before writing a
     /// checkpoint and when training ends. Training in this process keeps them current and does nothing here.

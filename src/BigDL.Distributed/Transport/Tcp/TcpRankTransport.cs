@@ -46,10 +46,7 @@ internal sealed class TcpRankTransport : IRankTransport
     public async ValueTask SendAsync(int destination, FrameHeader header, ReadOnlyMemory<byte> payload, CancellationToken cancellation = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if ((uint)destination >= (uint)WorldSize || destination == Rank)
-            throw new ArgumentOutOfRangeException(nameof(destination), destination, Say($"expected another rank in [0, {WorldSize}) than this rank {Rank}, got {destination}"));
-        if (header.SourceRank != Rank)
-            throw new ArgumentException(Say($"expected the header's source rank to be this rank {Rank}, got {header.SourceRank}"), nameof(header));
+        SendArguments.Require(Rank, WorldSize, destination, header);
         if (payload.Length > TcpLink.MaxPayload)
             throw new ArgumentException(Say($"expected a payload of at most {TcpLink.MaxPayload} bytes, got {payload.Length}"), nameof(payload));
         // Every link is attached before the mesh hands this transport out.

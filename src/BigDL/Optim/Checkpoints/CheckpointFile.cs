@@ -41,11 +41,7 @@ public static class CheckpointFile
         var (header, tensors) = FileFormat.Read<T>(file);
         if ((string?)header["kind"] != "checkpoint") throw FileFormat.Corrupt(file, 16, $"is a {(string?)header["kind"]} file, not a checkpoint");
         var decoder = new ObjectDecoder<T>(tensors, file);
-        var saved = header["model"]!.AsObject();
-        var architecture = decoder.Module(saved);
-        if (architecture.ToString() != model.ToString())
-            throw new InvalidDataException($"{file}: the checkpoint's model is\n{architecture}\nbut training was given\n{model}");
-        decoder.RestoreInto(saved, model);
+        decoder.RestoreInto(header["model"]!.AsObject(), model, "the checkpoint's model is", "training was given");
         var method = OptimMethodCodec.Decode(header["optimMethod"]!.AsObject(), decoder, file);
         return (method, new TrainingProgress((long)header["progress"]!["recordsInEpoch"]!));
     }
