@@ -13,9 +13,10 @@ namespace BigDL.Distributed;
 /// <summary>
 /// One rank's part of BigDL's synchronous all-reduce of a model's flat parameters, sliced over the ranks
 /// (<see cref="ParameterSlicing"/>): this rank owns one slice, its full-precision master weights and the optim
-/// method's state for it (sharded optimizer state). Each <see cref="StepAsync"/>:
+/// method's state for it (sharded optimizer state). Each <see cref="StepAsync(int, RankContribution, CancellationToken)"/>:
 /// <list type="number">
-/// <item>all-gathers every rank's loss and record count (<see cref="FrameType.Scalars"/>);</item>
+/// <item>all-gathers every rank's loss, record counts and dropped replicas (<see cref="FrameType.Scalars"/>); when
+/// fewer records than <see cref="MinimumContribution"/> of the batch contributed, the update is discarded here;</item>
 /// <item>reduce-scatter: sends gradient slice j to its owner j; the owner sums the contributions in rank order,
 /// each weighted by the records that rank contributed over the records of the global batch;</item>
 /// <item>the owner clips (by the L2 norm of the whole gradient: the ranks all-gather their slices' sums of squares) and runs its optim method on its master slice;</item>
@@ -30,7 +31,7 @@ namespace BigDL.Distributed;
 /// </remarks>
 public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private const int ScalarsLength = 16;
+    private const int ScalarsLength = 32;
 
     private readonly IRankTransport _transport;
     private readonly FrameInbox _inbox;
@@ -42,6 +43,8 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     private readonly byte[] _scalars = new byte[ScalarsLength];
     private readonly double[] _losses;
     private readonly long[] _records;
+    private readonly long[] _shares;
+    private readonly int[] _dropped;
     private readonly double[] _squares;
     private readonly ReadOnlyMemory<byte>[] _contributions;
     private readonly WireDType _dtype;
@@ -96,6 +99,8 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         _encoded = _native ? [] : new byte[WireCodec.EncodedLength(_dtype, Slicing.MaxLength)];
         _losses = new double[transport.WorldSize];
         _records = new long[transport.WorldSize];
+        _shares = new long[transport.WorldSize];
+        _dropped = new int[transport.WorldSize];
         _squares = new double[transport.WorldSize];
         _contributions = new ReadOnlyMemory<byte>[transport.WorldSize];
     }
@@ -113,6 +118,22 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     public int Rank => _transport.Rank;
 
     /// <summary>
+    /// The share of a batch's records, in [0, 1], that must have contributed (drop-slow leaves late replicas out) for
+    /// the update to be applied; below it every rank discards the iteration's update. 0 (the default): any contribution updates.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1].</exception>
+    public double MinimumContribution
+    {
+        get;
+        init
+        {
+            if (!(value >= 0 && value <= 1))
+                throw new ArgumentOutOfRangeException(nameof(MinimumContribution), value, string.Create(CultureInfo.InvariantCulture, $"expected a minimum contribution in [0, 1], got {value}"));
+            field = value;
+        }
+    }
+
+    /// <summary>
     /// Runs iteration <paramref name="iteration"/>'s all-reduce with this rank's <paramref name="loss"/> over its
     /// <paramref name="records"/> (0: this rank contributes nothing, its gradient is ignored); on return the weights
     /// hold the updated parameters, the same on every rank.
@@ -120,18 +141,39 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="PeerLostException">A peer left or aborted.</exception>
     /// <exception cref="InvalidDataException">A peer sent a frame that does not fit (generation, iteration, slice, dtype or length).</exception>
     /// <exception cref="InvalidOperationException">No rank had a record.</exception>
-    public async ValueTask<AllReduceResult> StepAsync(int iteration, double loss, long records, CancellationToken cancellation = default)
+    public ValueTask<AllReduceResult> StepAsync(int iteration, double loss, long records, CancellationToken cancellation = default) =>
+        StepAsync(iteration, new RankContribution(loss, records, records, 0), cancellation);
+
+    /// <summary>
+    /// Runs iteration <paramref name="iteration"/>'s all-reduce with this rank's <paramref name="contribution"/>; on return
+    /// the weights hold the updated parameters (unchanged when the update was discarded), the same on every rank.
+    /// </summary>
+    /// <exception cref="PeerLostException">A peer left or aborted.</exception>
+    /// <exception cref="InvalidDataException">A peer sent a frame that does not fit (generation, iteration, slice, dtype or length).</exception>
+    /// <exception cref="InvalidOperationException">No rank had a record of the batch.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count of <paramref name="contribution"/> is negative, or it has more records than its share.</exception>
+    public async ValueTask<AllReduceResult> StepAsync(int iteration, RankContribution contribution, CancellationToken cancellation = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(records);
-        await GatherScalarsAsync(iteration, loss, records, cancellation).ConfigureAwait(false);
-        long total = _records.Sum();
-        if (total == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(contribution.Records, nameof(contribution));
+        ArgumentOutOfRangeException.ThrowIfNegative(contribution.DroppedReplicas, nameof(contribution));
+        if (contribution.Records > contribution.ShareRecords)
+            throw new ArgumentOutOfRangeException(nameof(contribution), contribution,
+                string.Create(CultureInfo.InvariantCulture, $"expected at most the share's {contribution.ShareRecords} records to contribute, got {contribution.Records}"));
+        await GatherScalarsAsync(iteration, contribution, cancellation).ConfigureAwait(false);
+        long total = _records.Sum(), batch = _shares.Sum();
+        int dropped = _dropped.Sum();
+        if (batch == 0)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"iteration {iteration}: no rank of {_records.Length} had a record"));
-        double globalLoss = GlobalLoss(total);
+        double globalLoss = GlobalLoss(total, batch);
+        if (total == 0 || total < MinimumContribution * batch)
+        {
+            Method.State.Iteration++; // the batch still counts as an iteration, as the training loop counts it
+            return new AllReduceResult(globalLoss, total, Method.CurrentLearningRate) { BatchRecords = batch, DroppedReplicas = dropped, Applied = false };
+        }
         await ScatterGradientsAsync(iteration, cancellation).ConfigureAwait(false);
         Method.UpdateHyperParameter();
         double learningRate = Method.CurrentLearningRate;
-        if (Master is not null) await ReduceOwnSliceAsync(iteration, total, cancellation).ConfigureAwait(false);
+        if (Master is not null) await ReduceOwnSliceAsync(iteration, total, batch, cancellation).ConfigureAwait(false);
         if (_clipping.Norm is { } limit)
         {
             double norm = Math.Sqrt(await GatherSquaresAsync(iteration, cancellation).ConfigureAwait(false));
@@ -147,26 +189,51 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             await BroadcastOwnSliceAsync(iteration, cancellation).ConfigureAwait(false);
         }
         await GatherWeightsAsync(iteration, cancellation).ConfigureAwait(false);
-        return new AllReduceResult(globalLoss, total, learningRate);
+        return new AllReduceResult(globalLoss, total, learningRate) { BatchRecords = batch, DroppedReplicas = dropped };
     }
 
-    private async ValueTask GatherScalarsAsync(int iteration, double loss, long records, CancellationToken cancellation)
+    /// <summary>
+    /// All-gathers the ranks' <paramref name="values"/> of iteration <paramref name="iteration"/> (any number per rank,
+    /// e.g. the replica times drop-slow learns its threshold from); returns them concatenated in rank order, the same on every rank.
+    /// </summary>
+    /// <exception cref="PeerLostException">A peer left or aborted.</exception>
+    /// <exception cref="InvalidDataException">A peer sent a frame that does not hold whole numbers.</exception>
+    public async ValueTask<double[]> GatherValuesAsync(int iteration, ReadOnlyMemory<double> values, CancellationToken cancellation = default)
     {
-        BinaryPrimitives.WriteDoubleLittleEndian(_scalars, loss);
-        BinaryPrimitives.WriteInt64LittleEndian(_scalars.AsSpan(8), records);
-        var header = Header(FrameType.Scalars, iteration, 0, WireDType.Float64);
-        for (int peer = 0; peer < _records.Length; peer++)
-            if (peer != Rank) await _transport.SendAsync(peer, header, _scalars, cancellation).ConfigureAwait(false);
-        _losses[Rank] = loss;
-        _records[Rank] = records;
-        for (int received = 1; received < _records.Length; received++)
+        var byRank = new double[_transport.WorldSize][];
+        byRank[Rank] = values.ToArray();
+        await AllGatherAsync(FrameType.Values, iteration, MemoryMarshal.AsBytes(values.Span).ToArray(), cancellation, (source, frame) =>
         {
-            var frame = await _inbox.ReceiveAsync(FrameType.Scalars, iteration, cancellation).ConfigureAwait(false);
+            if (frame.Payload.Length % sizeof(double) != 0)
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"rank {Rank}: expected a {FrameType.Values} frame of whole doubles from rank {source}, got {frame.Payload.Length} bytes"));
+            byRank[source] = MemoryMarshal.Cast<byte, double>(frame.Payload.Span).ToArray();
+        }).ConfigureAwait(false);
+        return [.. byRank.SelectMany(v => v)];
+    }
+
+    private ValueTask GatherScalarsAsync(int iteration, RankContribution contribution, CancellationToken cancellation)
+    {
+        BinaryPrimitives.WriteDoubleLittleEndian(_scalars, contribution.Loss);
+        BinaryPrimitives.WriteInt64LittleEndian(_scalars.AsSpan(8), contribution.Records);
+        BinaryPrimitives.WriteInt64LittleEndian(_scalars.AsSpan(16), contribution.ShareRecords);
+        BinaryPrimitives.WriteInt32LittleEndian(_scalars.AsSpan(24), contribution.DroppedReplicas);
+        _losses[Rank] = contribution.Loss;
+        _records[Rank] = contribution.Records;
+        _shares[Rank] = contribution.ShareRecords;
+        _dropped[Rank] = contribution.DroppedReplicas;
+        return AllGatherAsync(FrameType.Scalars, iteration, _scalars, cancellation, (source, frame) =>
+        {
             RequireLength(frame, ScalarsLength);
-            _losses[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
-            _records[frame.Header.SourceRank] = BinaryPrimitives.ReadInt64LittleEndian(frame.Payload.Span[8..]);
-            _transport.Release(frame.Payload);
-        }
+            var payload = frame.Payload.Span;
+            _losses[source] = BinaryPrimitives.ReadDoubleLittleEndian(payload);
+            _records[source] = BinaryPrimitives.ReadInt64LittleEndian(payload[8..]);
+            _shares[source] = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]);
+            _dropped[source] = BinaryPrimitives.ReadInt32LittleEndian(payload[24..]);
+            if (_records[source] < 0 || _records[source] > _shares[source] || _dropped[source] < 0)
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"rank {Rank}: rank {source} sent {_records[source]} records of a share of {_shares[source]} and {_dropped[source]} dropped replicas"));
+        });
     }
 
     /// <summary>The squared L2 norm of the whole summed gradient: every rank's sum of squares of its slice (0 without one), added in rank order on every rank.</summary>
@@ -183,28 +250,50 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         }
         var mine = _scalars.AsMemory(0, sizeof(double));
         BinaryPrimitives.WriteDoubleLittleEndian(mine.Span, _squares[Rank]);
-        var header = Header(FrameType.NormSquares, iteration, 0, WireDType.Float64);
-        for (int peer = 0; peer < _squares.Length; peer++)
-            if (peer != Rank) await _transport.SendAsync(peer, header, mine, cancellation).ConfigureAwait(false);
-        for (int received = 1; received < _squares.Length; received++)
+        await AllGatherAsync(FrameType.NormSquares, iteration, mine, cancellation, (source, frame) =>
         {
-            var frame = await _inbox.ReceiveAsync(FrameType.NormSquares, iteration, cancellation).ConfigureAwait(false);
             RequireLength(frame, sizeof(double));
-            _squares[frame.Header.SourceRank] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
-            _transport.Release(frame.Payload);
-        }
+            _squares[source] = BinaryPrimitives.ReadDoubleLittleEndian(frame.Payload.Span);
+        }).ConfigureAwait(false);
         double total = 0;
         foreach (double value in _squares) total += value;
         return total;
     }
 
-    private double GlobalLoss(long total)
+    /// <summary>Sends <paramref name="mine"/> to every peer as a <paramref name="type"/> frame and hands each peer's frame of that type to <paramref name="take"/> (its source rank and the frame), releasing it after.</summary>
+    private async ValueTask AllGatherAsync(FrameType type, int iteration, ReadOnlyMemory<byte> mine, CancellationToken cancellation, Action<int, Frame> take)
+    {
+        var header = Header(type, iteration, 0, WireDType.Float64);
+        for (int peer = 0; peer < _transport.WorldSize; peer++)
+            if (peer != Rank) await _transport.SendAsync(peer, header, mine, cancellation).ConfigureAwait(false);
+        for (int received = 1; received < _transport.WorldSize; received++)
+        {
+            var frame = await _inbox.ReceiveAsync(type, iteration, cancellation).ConfigureAwait(false);
+            try
+            {
+                take(frame.Header.SourceRank, frame);
+            }
+            finally
+            {
+                _transport.Release(frame.Payload);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The global batch's loss: the ranks' losses weighted by the records they contributed (criteria that average), or
+    /// their sum scaled from the <paramref name="total"/> records that contributed to the <paramref name="batch"/>'s (criteria that sum).
+    /// </summary>
+    private double GlobalLoss(long total, long batch)
     {
         double sum = 0;
         for (int r = 0; r < _losses.Length; r++)
-            if (_records[r] > 0) sum += _recordWeighted ? _losses[r] * _records[r] / total : _losses[r];
+            if (_records[r] > 0) sum += _losses[r] * Weight(r, total, batch);
         return sum;
     }
+
+    /// <summary>Rank <paramref name="r"/>'s weight in the sum: its records over the <paramref name="total"/> contributed (averaging criteria), else the batch over what contributed (1 when nothing was dropped).</summary>
+    private double Weight(int r, long total, long batch) => _recordWeighted ? (double)_records[r] / total : (double)batch / total;
 
     private async ValueTask ScatterGradientsAsync(int iteration, CancellationToken cancellation)
     {
@@ -218,8 +307,8 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
         }
     }
 
-    // Σ_r w_r·g_r over the ranks in rank order (w_r = records_r / total, or 1 for summing criteria), whatever order frames came in.
-    private async ValueTask ReduceOwnSliceAsync(int iteration, long total, CancellationToken cancellation)
+    // Σ_r w_r·g_r over the ranks in rank order (see Weight), whatever order frames came in.
+    private async ValueTask ReduceOwnSliceAsync(int iteration, long total, long batch, CancellationToken cancellation)
     {
         var (offset, length) = Slicing[Rank];
         for (int received = 1; received < _records.Length; received++)
@@ -237,7 +326,7 @@ public sealed class AllReduceParameter<T> where T : unmanaged, IFloatingPointIee
             if (_records[r] == 0) continue;
             ReadOnlySpan<T> contribution = r == Rank ? _gradient.AsSpan().Slice(offset, length)
                 : _native ? MemoryMarshal.Cast<byte, T>(_contributions[r].Span) : Decoded(_contributions[r].Span, scratch);
-            var weight = T.CreateTruncating(_recordWeighted ? (double)_records[r] / total : 1.0);
+            var weight = T.CreateTruncating(Weight(r, total, batch));
             TensorPrimitives.MultiplyAdd(contribution, weight, sum, sum);
             if (r != Rank) _transport.Release(_contributions[r]);
             _contributions[r] = default;

@@ -41,6 +41,12 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
     /// <summary>How gradients and weights travel between ranks.</summary>
     public WireCompression Compression { get; private set; }
 
+    /// <summary>BigDL's drop-slow option; null (the default): every replica is waited for.</summary>
+    public DropSlowPolicy? DropSlow { get; private set; }
+
+    /// <summary>What drop-slow did in the last training run (all zero while it is off).</summary>
+    public DropStatistics DropStatistics { get; private set; }
+
     /// <summary>Compresses gradients and weights on the wire with <paramref name="compression"/>.</summary>
     public DistributedOptimizer<T> SetCompression(WireCompression compression)
     {
@@ -49,22 +55,37 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         return this;
     }
 
+    /// <summary>Leaves late replicas out of iterations as <paramref name="policy"/> says (null: waits for all, the default).</summary>
+    public DistributedOptimizer<T> SetDropSlow(DropSlowPolicy? policy)
+    {
+        DropSlow = policy;
+        return this;
+    }
+
+    /// <summary>BigDL's <c>setDropModuleProperty</c>: <see cref="SetDropSlow"/> with a <see cref="DropSlowPolicy"/> of these numbers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is outside its range (see <see cref="DropSlowPolicy"/>).</exception>
+    public DistributedOptimizer<T> SetDropModuleProperty(double dropPercentage, double maxDropPercentage, int batchSize = 100, int warmupIteration = 200) =>
+        SetDropSlow(new DropSlowPolicy(dropPercentage, maxDropPercentage, batchSize, warmupIteration));
+
     /// <inheritdoc/>
     protected override Module<T> Run(CancellationToken cancellation)
     {
         RequireSupported();
         if (DataSet.Size == 0) throw new InvalidOperationException("the training data set has no records");
         var transports = InMemoryNetwork.Create(Ranks);
+        var ranks = CreateRanks(transports);
+        DropStatistics = default;
         try
         {
-            var ranks = CreateRanks(transports);
             var model = Train(ranks, cancellation);
-            OptimMethodShards.Gather(OptimMethod, [.. ranks.Select(r => r.AllReduce.Method)], ranks[0].AllReduce.Slicing);
+            var trainers = ranks.Select(r => r.Trainer).ToArray();
+            OptimMethodShards.Gather(OptimMethod, [.. trainers.Select(t => t.AllReduce.Method)], trainers[0].AllReduce.Slicing);
             return model;
         }
         finally
         {
             foreach (var transport in transports) transport.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            foreach (var rank in ranks) rank.Trainer.Dispose();
         }
     }
 
@@ -80,14 +101,9 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         var ranks = new InProcessRank<T>[Ranks];
         for (int r = 0; r < Ranks; r++)
         {
-            var model = r == 0 ? Model : Model.CloneModule();
-            var replicas = new ModelReplicas<T>(model, r == 0 ? Criterion : Criterion.CloneCriterion(), CoresPerRank);
-            replicas.SetTraining(true);
-            var slicing = new ParameterSlicing(replicas.Weights.NElement(), Ranks);
-            var (offset, length) = slicing[r];
-            var method = OptimMethodShards.ForSlice(OptimMethod, offset, length, slicing.ParameterCount);
-            var allReduce = new AllReduceParameter<T>(transports[r], replicas.Weights, replicas.Gradient, method, Compression, Criterion.AveragesOverBatch, Clipping);
-            ranks[r] = new InProcessRank<T>(replicas, allReduce, transports[r]);
+            var trainer = RankTrainer<T>.Create(transports[r], r == 0 ? Model : Model.CloneModule(), r == 0 ? Criterion : Criterion.CloneCriterion(), OptimMethod,
+                CoresPerRank, Compression, Clipping, generation: 0, DropSlow is { } policy ? new StragglerThreshold(policy) : null);
+            ranks[r] = new InProcessRank<T>(trainer, transports[r]);
         }
         return ranks;
     }
@@ -96,10 +112,12 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
     private Module<T> Train(InProcessRank<T>[] ranks, CancellationToken cancellation)
     {
         var state = OptimMethod.State;
-        return Train(ranks[0].Replicas, 0, batch =>
+        var straggler = ranks[0].Trainer.Straggler;
+        return Train(ranks[0].Trainer.Replicas, 0, batch =>
         {
             var result = Step(ranks, batch, state.Epoch, state.Iteration);
             state.Iteration++;
+            DropStatistics = DropStatistics.Add(result, straggler?.ThresholdSeconds);
             return (result.Loss, result.LearningRate);
         }, cancellation);
     }

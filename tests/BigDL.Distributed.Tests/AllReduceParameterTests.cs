@@ -139,7 +139,7 @@ public class AllReduceParameterTests
         var transports = InMemoryNetwork.Create(2);
         var allReduce = new AllReduceParameter<float>(transports[0], new Tensor<float>(4), new Tensor<float>(4), new SGD<float>(), generation: 3);
 
-        await transports[1].SendAsync(0, new FrameHeader(FrameType.Scalars, 2, 1, 1, 0, WireDType.Float64), new byte[16]);
+        await transports[1].SendAsync(0, new FrameHeader(FrameType.Scalars, 2, 1, 1, 0, WireDType.Float64), new byte[32]);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(async () => await allReduce.StepAsync(1, 0, 1));
         Assert.Contains("refused a frame of generation 2 from rank 1; this job runs generation 3", error.Message);
@@ -161,8 +161,9 @@ public class AllReduceParameterTests
     {
         var transports = InMemoryNetwork.Create(2);
         var allReduce = new AllReduceParameter<float>(transports[0], new Tensor<float>(4), new Tensor<float>(4), new SGD<float>());
-        var scalars = new byte[16];
-        BitConverter.GetBytes(1L).CopyTo(scalars, 8);
+        var scalars = new byte[32];
+        BitConverter.GetBytes(1L).CopyTo(scalars, 8); // records
+        BitConverter.GetBytes(1L).CopyTo(scalars, 16); // records of the share
 
         await transports[1].SendAsync(0, new FrameHeader(FrameType.Scalars, 0, 1, 1, 0, WireDType.Float64), scalars);
         await transports[1].SendAsync(0, new FrameHeader(FrameType.GradientSlice, 0, 1, 1, 0, WireDType.Float32), new byte[12]);

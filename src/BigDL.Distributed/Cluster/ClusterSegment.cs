@@ -89,9 +89,12 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     public bool Accepts(MiniBatch<T> batch) => _shapes is not { } shapes
         || (batch.Input.Size()[1..].SequenceEqual(shapes.Input) && batch.Target.Size()[1..].SequenceEqual(shapes.Target));
 
-    /// <summary>Sends every rank its share of <paramref name="batch"/> for <paramref name="iteration"/>; returns the iteration's global loss and learning rate.</summary>
+    /// <summary>
+    /// Sends every rank its share of <paramref name="batch"/> for <paramref name="iteration"/>; returns rank 0's report of
+    /// the iteration's all-reduce and the drop-slow threshold in force after it (null: none).
+    /// </summary>
     /// <exception cref="WorkerFailedException">A worker failed before the iteration completed.</exception>
-    public (double Loss, double LearningRate) Step(MiniBatch<T> batch, int iteration)
+    public (AllReduceResult Result, double? DropThresholdSeconds) Step(MiniBatch<T> batch, int iteration)
     {
         if (!Accepts(batch))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -103,8 +106,16 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         while (true)
         {
             var report = Next(iteration);
-            if (report is WorkerProgress { Rank: 0 } progress && (int)progress.Progress["iteration"]! == iteration)
-                return ((double)progress.Progress["loss"]!, (double)progress.Progress["learningRate"]!);
+            if (report is WorkerProgress { Rank: 0, Progress: var p } && (int)p["iteration"]! == iteration)
+            {
+                var result = new AllReduceResult((double)p["loss"]!, (long)p["records"]!, (double)p["learningRate"]!)
+                {
+                    BatchRecords = (long)p["batchRecords"]!,
+                    DroppedReplicas = (int)p["droppedReplicas"]!,
+                    Applied = (bool)p["applied"]!,
+                };
+                return (result, (double?)p["dropThresholdSeconds"]);
+            }
         }
     }
 

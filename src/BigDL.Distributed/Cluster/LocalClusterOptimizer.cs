@@ -29,7 +29,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private readonly List<DateTime> _failures = [];
     private ClusterSegment<T>? _segment;
     private byte[]? _snapshot;
-    private (int Epoch, int Iteration, long RecordsInEpoch) _segmentStart;
+    private (int Epoch, int Iteration, long RecordsInEpoch, DropStatistics Dropped) _segmentStart;
     private (int Epoch, long Records) _epochRecords;
     private string _jobId = "";
     private byte[] _token = [];
@@ -75,6 +75,12 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     /// <summary>The running segment's worker process ids by rank (empty between segments), e.g. to watch them.</summary>
     public IReadOnlyList<int> WorkerProcessIds => _segment?.ProcessIds ?? [];
 
+    /// <summary>BigDL's drop-slow option; null (the default): every replica is waited for.</summary>
+    public DropSlowPolicy? DropSlow { get; private set; }
+
+    /// <summary>What drop-slow did in the last training run (all zero while it is off).</summary>
+    public DropStatistics DropStatistics { get; private set; }
+
     /// <summary>Compresses gradients and weights on the wire with <paramref name="compression"/>.</summary>
     public LocalClusterOptimizer<T> SetCompression(WireCompression compression)
     {
@@ -82,6 +88,18 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         Compression = compression;
         return this;
     }
+
+    /// <summary>Leaves late replicas out of iterations as <paramref name="policy"/> says (null: waits for all, the default).</summary>
+    public LocalClusterOptimizer<T> SetDropSlow(DropSlowPolicy? policy)
+    {
+        DropSlow = policy;
+        return this;
+    }
+
+    /// <summary>BigDL's <c>setDropModuleProperty</c>: <see cref="SetDropSlow"/> with a <see cref="DropSlowPolicy"/> of these numbers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is outside its range (see <see cref="DropSlowPolicy"/>).</exception>
+    public LocalClusterOptimizer<T> SetDropModuleProperty(double dropPercentage, double maxDropPercentage, int batchSize = 100, int warmupIteration = 200) =>
+        SetDropSlow(new DropSlowPolicy(dropPercentage, maxDropPercentage, batchSize, warmupIteration));
 
     /// <summary>Ends segments after at most <paramref name="iterations"/> iterations (the state returns to this process that often).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> is below 1.</exception>
@@ -132,6 +150,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         _token = RandomNumberGenerator.GetBytes(32);
         _generation = 0;
         Retries = 0;
+        DropStatistics = default;
         _failures.Clear();
         _epochRecords = (OptimMethod.State.Epoch, recordsInEpoch);
         var validator = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
@@ -169,14 +188,15 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         if (_epochRecords.Epoch != state.Epoch) _epochRecords = (state.Epoch, 0);
         // A segment streams records of one shape: a batch of other shapes starts the next segment.
         if (_segment is not null && (_segment.Iterations >= IterationsPerSegment || !_segment.Accepts(batch))) Synchronize();
-        var result = Retrying(() =>
+        var (result, threshold) = Retrying(() =>
         {
             if (_segment is null) StartSegment();
             return _segment!.Step(batch, state.Iteration);
         });
         state.Iteration++;
         _epochRecords.Records += batch.Size;
-        return result;
+        DropStatistics = DropStatistics.Add(result, threshold);
+        return (result.Loss, result.LearningRate);
     }
 
     /// <summary>
@@ -214,16 +234,18 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private void StartSegment()
     {
         var state = OptimMethod.State;
-        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline);
+        var drop = DropSlow is { } policy ? new DropSlowStart(policy, DropStatistics.ThresholdSeconds, DropStatistics.Iterations) : null;
+        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline, drop);
         _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings).Encode();
-        _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records);
+        _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records, DropStatistics);
         _segment = Launch();
     }
 
     /// <summary>Starts the failed segment again from its snapshot with new workers and trains them through the batches it had done.</summary>
     private void Replay()
     {
-        var (epoch, iteration, records) = _segmentStart;
+        var (epoch, iteration, records, dropped) = _segmentStart;
+        DropStatistics = dropped;
         _segment = Launch();
         int done = OptimMethod.State.Iteration - iteration;
         if (done == 0) return;
@@ -231,7 +253,8 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         for (int i = 0; i < done; i++)
         {
             var batch = Next(batches) ?? throw new InvalidOperationException($"epoch {epoch} ended while replaying iteration {iteration + i} of a failed segment");
-            _segment.Step(batch, iteration + i);
+            var (result, threshold) = _segment.Step(batch, iteration + i);
+            DropStatistics = DropStatistics.Add(result, threshold);
         }
     }
 

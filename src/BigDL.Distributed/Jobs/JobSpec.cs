@@ -51,6 +51,15 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                 ["firstIteration"] = settings.FirstIteration,
                 ["iterationDeadlineSeconds"] = settings.IterationDeadline.TotalSeconds,
                 ["peerSilenceSeconds"] = settings.PeerSilence.TotalSeconds,
+                ["dropSlow"] = settings.DropSlow is { } drop ? new JsonObject
+                {
+                    ["dropPercentage"] = drop.Policy.DropPercentage,
+                    ["maxDropPercentage"] = drop.Policy.MaxDropPercentage,
+                    ["windowIterations"] = drop.Policy.WindowIterations,
+                    ["warmupIterations"] = drop.Policy.WarmupIterations,
+                    ["thresholdSeconds"] = drop.ThresholdSeconds,
+                    ["iterationsSeen"] = drop.IterationsSeen,
+                } : null,
             },
         };
         return FileFormat.ToBytes(header, encoder.Tensors);
@@ -75,8 +84,11 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         double clipMin = ObjectDecoder<T>.Number(s["clipMin"]!), clipMax = ObjectDecoder<T>.Number(s["clipMax"]!);
         var clipping = s["clipNorm"] is { } clipNorm ? GradientClipping.L2Norm(ObjectDecoder<T>.Number(clipNorm))
             : double.IsNegativeInfinity(clipMin) && double.IsPositiveInfinity(clipMax) ? GradientClipping.None : GradientClipping.Constant(clipMin, clipMax);
+        var drop = s["dropSlow"] is { } d ? new DropSlowStart(
+            new DropSlowPolicy((double)d["dropPercentage"]!, (double)d["maxDropPercentage"]!, (int)d["windowIterations"]!, (int)d["warmupIterations"]!),
+            (double?)d["thresholdSeconds"], (int)d["iterationsSeen"]!) : null;
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
-            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!));
+            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop);
         return new JobSpec<T>(model, criterion, method, settings);
     }
 

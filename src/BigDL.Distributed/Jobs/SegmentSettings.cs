@@ -10,5 +10,13 @@ namespace BigDL.Distributed.Jobs;
 /// <param name="FirstIteration">The 1-based iteration of the segment's first global mini-batch.</param>
 /// <param name="IterationDeadline">How long a worker waits for its peers within one iteration before it gives up (a hung peer).</param>
 /// <param name="PeerSilence">How long a link may stay silent before its peer counts as lost.</param>
+/// <param name="DropSlow">Drop-slow's policy and where its threshold stands at the segment's start; null: off.</param>
 internal sealed record SegmentSettings(int CoresPerRank, WireCompression Compression, GradientClipping Clipping, int Epoch, int FirstIteration,
-    TimeSpan IterationDeadline, TimeSpan PeerSilence);
+    TimeSpan IterationDeadline, TimeSpan PeerSilence, DropSlowStart? DropSlow = null);
+
+/// <summary>Drop-slow as a segment starts: the policy, the threshold learned so far and the iterations of the run before the segment.</summary>
+internal sealed record DropSlowStart(DropSlowPolicy Policy, double? ThresholdSeconds, int IterationsSeen)
+{
+    /// <summary>A rank's threshold, taking over from where the previous segment left it.</summary>
+    public StragglerThreshold Threshold() => new(Policy, ThresholdSeconds, IterationsSeen);
+}

@@ -20,4 +20,7 @@ public enum FrameType : byte
 
     /// <summary>A rank's sum of squares of the summed gradient slice it owns (0 without one), for clipping by the whole gradient's L2 norm.</summary>
     NormSquares = 6,
+
+    /// <summary>Any number of a rank's doubles, all-gathered (the replica times drop-slow learns its threshold from).</summary>
+    Values = 7,
 }

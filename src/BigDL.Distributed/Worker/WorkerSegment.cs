@@ -38,14 +38,8 @@ internal static class WorkerSegment
         Engine.SetCoreNumber(settings.CoresPerRank);
         await using var transport = await JoinMeshAsync(control, token, meshAddress, settings, cancellation).ConfigureAwait(false);
 
-        var replicas = new ModelReplicas<T>(spec.Model, spec.Criterion, settings.CoresPerRank);
-        replicas.SetTraining(true);
-        var slicing = new ParameterSlicing(replicas.Weights.NElement(), task.WorldSize);
-        var (offset, length) = slicing[task.Rank];
-        var method = OptimMethodShards.ForSlice(spec.Method, offset, length, slicing.ParameterCount);
-        var allReduce = new AllReduceParameter<T>(transport, replicas.Weights, replicas.Gradient, method, settings.Compression,
-            spec.Criterion.AveragesOverBatch, settings.Clipping, task.Attempt);
-
+        using var trainer = RankTrainer<T>.Create(transport, spec.Model, spec.Criterion, spec.Method, settings.CoresPerRank, settings.Compression, settings.Clipping,
+            task.Attempt, settings.DropSlow?.Threshold());
         using var reader = new ShareStreamReader<T>(data);
         int iteration = settings.FirstIteration;
         try
@@ -53,14 +47,12 @@ internal static class WorkerSegment
             while (NextShare(reader, out var share))
             {
                 long started = Stopwatch.GetTimestamp();
-                double loss = share is null ? 0 : replicas.ComputeGradient(share);
-                method.State.Epoch = settings.Epoch;
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
                 deadline.CancelAfter(settings.IterationDeadline);
                 AllReduceResult reduced;
                 try
                 {
-                    reduced = await allReduce.StepAsync(iteration, loss, share?.Size ?? 0, deadline.Token).ConfigureAwait(false);
+                    reduced = await trainer.StepAsync(share, settings.Epoch, iteration, deadline.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                 {
@@ -75,6 +67,10 @@ internal static class WorkerSegment
                         ["loss"] = reduced.Loss,
                         ["records"] = reduced.Records,
                         ["learningRate"] = reduced.LearningRate,
+                        ["batchRecords"] = reduced.BatchRecords,
+                        ["droppedReplicas"] = reduced.DroppedReplicas,
+                        ["applied"] = reduced.Applied,
+                        ["dropThresholdSeconds"] = trainer.Straggler?.ThresholdSeconds,
                         ["seconds"] = Stopwatch.GetElapsedTime(started).TotalSeconds,
                     }, cancellation).ConfigureAwait(false);
                 }
@@ -98,7 +94,8 @@ internal static class WorkerSegment
             throw;
         }
 
-        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, method, task.Rank == 0 ? spec.Model : null);
+        trainer.Replicas.WaitForLate(); // the model's running statistics are complete
+        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, trainer.AllReduce.Method, task.Rank == 0 ? spec.Model : null);
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 

@@ -187,6 +187,22 @@ public sealed class LocalClusterOptimizerTests
         AssertNoneRunning(processes);
     }
 
+    [Fact]
+    public void Optimize_DropSlowOn_LearnsItsThresholdOverSegments()
+    {
+        // Segments of 2 iterations and a warm-up of 3: only a count carried from segment to segment passes the warm-up.
+        var (weights, optimizer, processes) = TrainOnProcesses(2, Sgd, 2, configure: o => o.SetIterationsPerSegment(2)
+            .SetDropModuleProperty(0.3, 0.9, batchSize: 2, warmupIteration: 3));
+
+        var stats = optimizer.DropStatistics;
+        Assert.Equal(8, stats.Iterations);
+        Assert.True(stats.ThresholdSeconds > 0, $"expected a threshold learned at iteration 4, got {stats.ThresholdSeconds}");
+        Assert.True(stats.DroppedRecords >= stats.DroppedReplicas, $"{stats.DroppedReplicas} dropped replicas held {stats.DroppedRecords} records");
+        Assert.Equal(9, optimizer.OptimMethod.State.Iteration);
+        Assert.All(weights, w => Assert.True(float.IsFinite(w)));
+        AssertNoneRunning(processes);
+    }
+
     private sealed class ShapeAlternating(DataSet<MiniBatch<float>> inner) : DataSet<MiniBatch<float>>
     {
         public override long Size => inner.Size;

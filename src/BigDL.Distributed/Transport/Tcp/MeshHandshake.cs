@@ -24,7 +24,7 @@ namespace BigDL.Distributed.Transport.Tcp;
 internal static class MeshHandshake
 {
     /// <summary>The version of the mesh protocol (handshake and frames) this build speaks.</summary>
-    public const ushort Version = 1;
+    public const ushort Version = 2;
 
     private const int PreambleSize = 10;
     private const int RecordHeaderSize = 3;

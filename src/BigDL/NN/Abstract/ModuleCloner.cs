@@ -5,7 +5,8 @@ namespace BigDL.NN;
 
 /// <summary>
 /// Deep copy of a module graph: every object of this library reachable through instance fields (modules, tensors,
-/// storages, tables, graph nodes, generators) and the arrays, lists, queues and stacks holding them is copied once,
+/// storages, tables, graph nodes, generators), every object of a type derived from one (a user's own layer or
+/// criterion), and the arrays, lists, queues and stacks holding them is copied once,
 /// so sharing inside the module (views of one storage, a layer used twice) is kept and nothing is shared with the
 /// original. Modules keep no hash-keyed collections of objects in fields: their hash codes would not survive a copy.
 /// </summary>
@@ -41,11 +42,19 @@ internal static class ModuleCloner
         return copy;
     }
 
+    /// <summary>Whether <paramref name="type"/> is this library's or derives from one of its types.</summary>
+    private static bool FromLibrary(Type type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (t.Assembly == Library) return true;
+        return false;
+    }
+
     private static bool NeedsCopy(Type type)
     {
         if (type.IsPrimitive || type.IsEnum || type == typeof(string) || typeof(Delegate).IsAssignableFrom(type)) return false;
         if (type.IsArray) return true;
-        if (type.Assembly == Library) return true;
+        if (FromLibrary(type)) return true;
         return type.IsGenericType && type.Namespace == "System.Collections.Generic"
             && type.GetGenericTypeDefinition() is var definition
             && (definition == typeof(List<>) || definition == typeof(Queue<>) || definition == typeof(Stack<>));

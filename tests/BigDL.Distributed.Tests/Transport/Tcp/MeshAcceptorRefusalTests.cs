@@ -87,9 +87,9 @@ public class MeshAcceptorRefusalTests
         using var socket = await DialAsync(acceptor.Listener.EndPoint);
         await using var stream = new NetworkStream(socket);
 
-        await WriteAllAsync(stream, [.. Preamble(version: 2), .. Hello(3, 2, 3)]);
+        await WriteAllAsync(stream, [.. Preamble(version: MeshHandshake.Version + 1), .. Hello(3, 2, 3)]);
 
-        Assert.Equal(Preamble(version: 1), await ReadExactlyAsync(stream, 10));
+        Assert.Equal(Preamble(), await ReadExactlyAsync(stream, 10));
         await AssertClosedAsync(stream);
     }
 

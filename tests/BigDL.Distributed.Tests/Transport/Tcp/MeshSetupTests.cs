@@ -134,7 +134,7 @@ public class MeshSetupTests
         var mesh = await Task.WhenAll(rank0, TcpMesh.ConnectAsync(listener1, Identity(1, 2), peers)).WaitAsync(Deadline);
         try
         {
-            await mesh[1].SendAsync(0, new FrameHeader(FrameType.Scalars, 0, 1, 1, 0, WireDType.Float64), new byte[16]);
+            await mesh[1].SendAsync(0, new FrameHeader(FrameType.Scalars, 0, 1, 1, 0, WireDType.Float64), new byte[32]);
             Assert.Equal(1, (await mesh[0].ReceiveAsync().AsTask().WaitAsync(Deadline)).Header.SourceRank);
             await using var silentStream = new NetworkStream(silent);
             await AssertClosedAsync(silentStream);

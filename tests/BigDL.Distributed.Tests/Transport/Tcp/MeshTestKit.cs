@@ -47,7 +47,7 @@ internal static class MeshTestKit
     }
 
     /// <summary>The preamble: 8 bytes of magic, then the protocol version (u16, little-endian).</summary>
-    public static byte[] Preamble(ushort version = 1, string magic = "BDLMESH\0")
+    public static byte[] Preamble(ushort version = MeshHandshake.Version, string magic = "BDLMESH\0")
     {
         var bytes = new byte[10];
         Encoding.ASCII.GetBytes(magic).CopyTo(bytes, 0);

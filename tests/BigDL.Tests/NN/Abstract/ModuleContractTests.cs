@@ -128,6 +128,34 @@ public class ModuleContractTests
         Assert.NotSame(shared, clone.Modules[0]);
     }
 
+    /// <summary>A layer defined outside the library, as a user would in a notebook; its lock object stands for state meant to be shared.</summary>
+    private sealed class UserScale(object shared) : TensorModule<double>
+    {
+        public object Shared { get; } = shared;
+
+        protected override Tensor<double> UpdateOutput(Tensor<double> input) => Output.ResizeAs(input).Copy(input).Mul(2.0);
+
+        protected override Tensor<double> UpdateGradInput(Tensor<double> input, Tensor<double> gradOutput) => GradInput.ResizeAs(gradOutput).Copy(gradOutput).Mul(2.0);
+    }
+
+    [Fact]
+    public void CloneModule_UserDefinedLayer_IsCopiedWithItsBuffers_OtherObjectsShared()
+    {
+        var shared = new object();
+        var layer = new UserScale(shared);
+        var model = new Sequential<double>().Add(layer).Add(new Linear<double>(2, 2));
+        model.Forward(Tensor<double>.Ones(1, 2));
+
+        var clone = (Sequential<double>)model.CloneModule();
+        var copy = Assert.IsType<UserScale>(clone.Modules[0]);
+        copy.Forward(Tensor<double>.Ones(1, 2).Mul(5.0));
+
+        Assert.NotSame(layer, copy);
+        Assert.NotSame(layer.Output, copy.Output);
+        Assert.Equal(2.0, layer.Output[0, 0]); // replicas of a model never see each other's activations
+        Assert.Same(shared, copy.Shared);
+    }
+
     [Fact]
     public void Backward_BeforeForward_ThrowsClearly()
     {
