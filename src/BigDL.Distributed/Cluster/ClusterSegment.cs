@@ -140,13 +140,22 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         await _server.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="write"/> for every rank at once (a rank waiting for its share should not wait for the others').</summary>
+    /// <summary>
+    /// Runs <paramref name="write"/> for every rank at once (a rank waiting for its share should not wait for the others');
+    /// a worker that does not take its share within two iteration deadlines (hung, its pipe full) fails the segment.
+    /// </summary>
     private void Send(Action<int> write)
     {
         var writes = Enumerable.Range(0, _byRank.Length).Select(rank => Task.Run(() => write(rank))).ToArray();
         try
         {
-            Task.WaitAll(writes);
+            if (!Task.WaitAll(writes, _iterationDeadline + _iterationDeadline))
+            {
+                int stuck = Array.FindIndex(writes, w => !w.IsCompleted);
+                WaitForFailures(DateTime.UtcNow + FailureGrace);
+                throw Failure(stuck, string.Create(CultureInfo.InvariantCulture,
+                    $"rank {stuck} did not take its share of the data for {(2 * _iterationDeadline).TotalSeconds} s: the worker hangs"));
+            }
         }
         catch (AggregateException)
         {

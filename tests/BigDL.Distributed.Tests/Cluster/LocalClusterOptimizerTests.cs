@@ -152,6 +152,44 @@ public sealed class LocalClusterOptimizerTests
     }
 
     [Fact]
+    public void Optimize_FrozenWorkerWithAFullPipe_IsNamedAndReplaced()
+    {
+        // Records of 20,000 features: a share of 5 records (400 kB) does not fit a pipe's buffer, so the driver's write
+        // to a frozen worker blocks instead of returning.
+        static Module<float> Wide()
+        {
+            RandomGenerator.Default.SetSeed(8);
+            return new Sequential<float>().Add(new Linear<float>(20_000, 3)).Add(new LogSoftMax<float>());
+        }
+        static DataSet<MiniBatch<float>> WideData()
+        {
+            var random = new RandomGenerator(17);
+            return DataSet.Array(Enumerable.Range(0, 30).Select(i => new Sample<float>(Tensors.Tensor<float>.Randn(random, 20_000), i % 3)).ToArray(), seed: 2)
+                .Transform(new SampleToMiniBatch<float>(BatchSize));
+        }
+        var undisturbed = Training.WithCores(2, () => Training.Weights(DistributedOptimizer.InProcess(Wide(), WideData(), new ClassNLLCriterion<float>(), ranks: 2)
+            .SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(1)).Optimize()));
+        var optimizer = DistributedOptimizer.LocalCluster(Wide(), WideData(), new ClassNLLCriterion<float>(), workers: 2).SetIterationDeadline(TimeSpan.FromSeconds(3));
+        optimizer.SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(1));
+        var processes = new HashSet<int>();
+        bool frozen = false;
+        optimizer.Subscribe(e =>
+        {
+            processes.UnionWith(optimizer.WorkerProcessIds);
+            if (e is not IterationCompleted { Iteration: 1 } || frozen) return;
+            frozen = true;
+            Assert.Equal(0, Signal(optimizer.WorkerProcessIds[1], SigStop));
+        });
+
+        var weights = Training.WithCores(2, () => Training.Weights(optimizer.Optimize()));
+
+        Assert.True(frozen);
+        Assert.Equal(1, optimizer.Retries);
+        Assert.Equal(undisturbed, weights);
+        AssertNoneRunning(processes);
+    }
+
+    [Fact]
     public void Optimize_FailuresBeyondTheRetryPolicy_FailWithTheWorkersStory()
     {
         var processes = new HashSet<int>();
