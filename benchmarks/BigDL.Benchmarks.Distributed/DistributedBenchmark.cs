@@ -1,5 +1,6 @@
 using BigDL.DataSets;
 using BigDL.Distributed;
+using BigDL.Distributed.Cluster;
 using BigDL.NN;
 using BigDL.Optim;
 
@@ -9,8 +10,10 @@ namespace BigDL.Benchmarks.Distributed;
 /// Training throughput of one model in three configurations on the same data, from the same initial weights, with
 /// SGD: (a) the local optimizer, one process on 2 cores; (b) the in-process distributed optimizer, 2 ranks of 1 core
 /// (the Engine set to 1 core, so each rank computes on its own thread as a worker process does); (c) the local cluster,
-/// 2 worker processes of 1 core over TCP on loopback, in one segment for the whole run. An untimed local run of the
-/// warm-up iterations comes first, so no configuration pays for this process's JIT compilation in its timed window.
+/// 2 worker processes of 1 core, in one segment for the whole run, their slices through shared memory (the default on
+/// one machine); (d) the same with every slice on the TCP links (loopback), whose bytes the wire table counts. An
+/// untimed local run of the warm-up iterations comes first, so no configuration pays for this process's JIT
+/// compilation in its timed window.
 /// </summary>
 internal static class DistributedBenchmark
 {
@@ -47,15 +50,18 @@ internal static class DistributedBenchmark
             warmup, iterations);
 
         Engine.SetCoreNumber(LocalCores);
-        var cluster = DistributedOptimizer.LocalCluster(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerWorker: 1, compression)
-            .SetIterationsPerSegment(warmup + iterations);
-        var workers = TrainingProbe.Run(Configure(cluster), warmup, iterations);
+        RunResult Cluster(bool sharedMemory) => TrainingProbe.Run(Configure(DistributedOptimizer
+            .LocalCluster(Model(c), c.Data(batches), new ClassNLLCriterion<float>(), Ranks, coresPerWorker: 1, compression)
+            .SetIterationsPerSegment(warmup + iterations).SetPlacement(new WorkerPlacement(Ranks, sharedMemory: sharedMemory))), warmup, iterations);
+        var shared = Cluster(sharedMemory: true);
+        var sockets = Cluster(sharedMemory: false);
 
         return new Result(c, parameters, warmup,
         [
             new Row($"local, 1 process × {LocalCores} cores", local),
             new Row($"in-process, {Ranks} ranks × 1 core", ranks),
-            new Row($"local cluster, {Ranks} worker processes × 1 core", workers),
+            new Row($"local cluster, {Ranks} worker processes × 1 core, shared memory", shared),
+            new Row($"local cluster, {Ranks} worker processes × 1 core, sockets", sockets),
         ]);
     }
 
@@ -78,7 +84,7 @@ internal static class DistributedBenchmark
         Console.WriteLine("local cluster, starting the worker processes, handing them the job spec and their first iteration (JIT included), paid");
         Console.WriteLine("again by every segment, since each segment starts new workers.");
         Console.WriteLine();
-        Console.WriteLine($"## Bytes on the wire per worker and iteration, local cluster ({Ranks} workers)");
+        Console.WriteLine($"## Bytes on the wire per worker and iteration, local cluster ({Ranks} workers, slices on the sockets)");
         Console.WriteLine();
         Console.WriteLine("| model | P (parameters) | theory 2·P·(N−1)/N·4 | measured (loopback-wide) | measured / theory |");
         Console.WriteLine("|---|---|---|---|---|");

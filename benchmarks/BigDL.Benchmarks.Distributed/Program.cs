@@ -5,8 +5,9 @@ using BigDL.Native;
 
 // Usage: ./build.sh bench-dist [--models lenet,vgg] [--iterations N] [--warmup N] [--compression None|BFloat16|Float16|TruncatedFloat16]
 // Training throughput (images/s) of LeNet-5 (batch 128) and VggForCifar10 (batch 64) on synthetic data of fixed seeds:
-// local on 2 cores, 2 in-process ranks of 1 core, 2 worker processes of 1 core over TCP; ratios to local; the local
-// cluster's bytes on the wire per worker and iteration against BigDL's 2·P·(N−1)/N·4. --iterations and --warmup replace
+// local on 2 cores, 2 in-process ranks of 1 core, 2 worker processes of 1 core with slices through shared memory and
+// with slices on their TCP links; ratios to local; the socket run's bytes on the wire per worker and iteration against
+// BigDL's 2·P·(N−1)/N·4. --iterations and --warmup replace
 // every model's default counts (LeNet-5: 300 warm-up, 200 timed; VggForCifar10: 4 warm-up, 15 timed).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var models = (Option("--models") ?? "lenet,vgg").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

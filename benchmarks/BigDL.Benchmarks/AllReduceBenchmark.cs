@@ -10,7 +10,8 @@ namespace BigDL.Benchmarks;
 /// <summary>
 /// BigDL's all-reduce (<see cref="AllReduceParameter{T}"/>, no compression, SGD) over the TCP mesh, N ranks in this
 /// process on loopback: seconds per step, the bytes each rank sends against the theoretical 2·P·(N−1)/N·4, and the
-/// rate it sends at as a share of what one plain loopback connection carries, measured in the same run.
+/// rate it sends at as a share of what one plain loopback connection carries, measured in the same run — with the
+/// slices on the sockets, and through shared memory (the links' /dev/shm slots, as worker processes of one machine use them).
 /// </summary>
 internal static class AllReduceBenchmark
 {
@@ -23,22 +24,23 @@ internal static class AllReduceBenchmark
         Console.WriteLine();
         // All ranks share this machine's cores and its one loopback device, as the plain copy does: compare what all of
         // them move together with it (on separate hosts each rank would have its own link).
-        Console.WriteLine("| P (floats) | N | s/step (median) | sent per rank per step | theory 2·P·(N−1)/N·4 | sent/theory | rate per rank | all ranks | of socket |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| P (floats) | N | slices travel | s/step (median) | sent per rank per step | theory 2·P·(N−1)/N·4 | sent/theory | rate per rank | all ranks | of socket |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (int parameters in parameterCounts)
             foreach (int ranks in rankCounts)
-            {
-                var (seconds, bytesPerRank) = RunAsync(parameters, ranks).GetAwaiter().GetResult();
-                double theory = 2.0 * parameters * (ranks - 1) / ranks * sizeof(float);
-                double rate = bytesPerRank / seconds;
-                Console.WriteLine($"| {parameters:N0} | {ranks} | {seconds:F4} | {bytesPerRank / 1e6:F2} MB | {theory / 1e6:F2} MB | {bytesPerRank / theory:F4} | {rate * 1e-9:F2} GB/s | {rate * ranks * 1e-9:F2} GB/s | {rate * ranks / socketRate:P0} |");
-            }
+                foreach (bool shared in new[] { false, true })
+                {
+                    var (seconds, bytesPerRank) = RunAsync(parameters, ranks, shared).GetAwaiter().GetResult();
+                    double theory = 2.0 * parameters * (ranks - 1) / ranks * sizeof(float);
+                    double rate = bytesPerRank / seconds;
+                    Console.WriteLine($"| {parameters:N0} | {ranks} | {(shared ? "shared memory" : "sockets")} | {seconds:F4} | {bytesPerRank / 1e6:F2} MB | {theory / 1e6:F2} MB | {bytesPerRank / theory:F4} | {rate * 1e-9:F2} GB/s | {rate * ranks * 1e-9:F2} GB/s | {rate * ranks / socketRate:P0} |");
+                }
         Console.WriteLine();
     }
 
-    private static async Task<(double Seconds, double BytesPerRank)> RunAsync(int parameters, int ranks)
+    private static async Task<(double Seconds, double BytesPerRank)> RunAsync(int parameters, int ranks, bool shared)
     {
-        var transports = await ConnectAsync(ranks);
+        var transports = await ConnectAsync(ranks, shared ? new ParameterSlicing(parameters, ranks).MaxLength * sizeof(float) : 0);
         try
         {
             var steps = transports.Select(t =>
@@ -69,7 +71,7 @@ internal static class AllReduceBenchmark
         }
     }
 
-    private static async Task<CountingTransport[]> ConnectAsync(int ranks)
+    private static async Task<CountingTransport[]> ConnectAsync(int ranks, int sharedSlotBytes)
     {
         var listeners = Enumerable.Range(0, ranks).Select(_ => TcpMeshListener.Bind(IPAddress.Loopback)).ToArray();
         try
@@ -78,7 +80,8 @@ internal static class AllReduceBenchmark
             var token = new byte[32];
             Random.Shared.NextBytes(token);
             var connected = await Task.WhenAll(Enumerable.Range(0, ranks).Select(r =>
-                TcpMesh.ConnectAsync(listeners[r], new MeshIdentity("allreduce-benchmark", 0, r, ranks, token), peers)));
+                TcpMesh.ConnectAsync(listeners[r], new MeshIdentity($"allreduce-benchmark-{Environment.ProcessId}", 0, r, ranks, token), peers,
+                    new TcpMeshOptions { SharedSlotBytes = sharedSlotBytes })));
             return [.. connected.Select(t => new CountingTransport(t))];
         }
         finally

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using BigDL.DataSets;
 using BigDL.Distributed.Jobs;
+using BigDL.Distributed.Transport.Shared;
 using BigDL.NN;
 using BigDL.Optim;
 
@@ -235,7 +236,8 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     {
         var state = OptimMethod.State;
         var drop = DropSlow is { } policy ? new DropSlowStart(policy, DropStatistics.ThresholdSeconds, DropStatistics.Iterations) : null;
-        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline, drop);
+        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline, drop,
+            Placement.SharedMemory);
         _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings).Encode();
         _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records, DropStatistics);
         _segment = Launch();
@@ -263,7 +265,9 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
 
     private void EndSegment()
     {
-        _segment?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_segment is null) return;
+        _segment.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _segment = null;
+        SharedPayloadFile.DeleteLeftovers(_jobId); // of workers killed before they could delete their own
     }
 }

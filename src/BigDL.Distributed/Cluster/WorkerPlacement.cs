@@ -15,14 +15,16 @@ public sealed record WorkerPlacement
     /// <param name="workers">The number of worker processes.</param>
     /// <param name="controlAddress">The address of this host the control server listens on (null: loopback).</param>
     /// <param name="commandPrefix">The command worker i (in start order) is run through; it must exec the rest (keep the process id), as <c>ip netns exec</c>, <c>env</c> or <c>nice</c> do. Null: none.</param>
+    /// <param name="sharedMemory">Whether workers pass gradient and weight slices to each other through shared memory (<c>/dev/shm</c>) rather than their TCP links; null: when no <paramref name="commandPrefix"/> is given (plain processes of this machine), not otherwise (a prefix may put them behind network interfaces of their own, whose traffic is the point).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is below 1.</exception>
-    public WorkerPlacement(int workers, IPAddress? controlAddress = null, Func<int, IReadOnlyList<string>>? commandPrefix = null)
+    public WorkerPlacement(int workers, IPAddress? controlAddress = null, Func<int, IReadOnlyList<string>>? commandPrefix = null, bool? sharedMemory = null)
     {
         if (workers < 1)
             throw new ArgumentOutOfRangeException(nameof(workers), workers, string.Create(CultureInfo.InvariantCulture, $"expected workers >= 1, got {workers}"));
         Workers = workers;
         ControlAddress = controlAddress ?? IPAddress.Loopback;
         CommandPrefix = commandPrefix ?? (_ => []);
+        SharedMemory = sharedMemory ?? commandPrefix is null;
     }
 
     /// <summary>The number of worker processes.</summary>
@@ -33,4 +35,7 @@ public sealed record WorkerPlacement
 
     /// <summary>The command worker i (in start order) is run through (empty: none).</summary>
     public Func<int, IReadOnlyList<string>> CommandPrefix { get; }
+
+    /// <summary>Whether the workers pass gradient and weight slices through shared memory instead of their TCP links.</summary>
+    public bool SharedMemory { get; }
 }

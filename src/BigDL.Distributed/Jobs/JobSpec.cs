@@ -51,6 +51,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                 ["firstIteration"] = settings.FirstIteration,
                 ["iterationDeadlineSeconds"] = settings.IterationDeadline.TotalSeconds,
                 ["peerSilenceSeconds"] = settings.PeerSilence.TotalSeconds,
+                ["sharedMemory"] = settings.SharedMemory,
                 ["dropSlow"] = settings.DropSlow is { } drop ? new JsonObject
                 {
                     ["dropPercentage"] = drop.Policy.DropPercentage,
@@ -88,7 +89,8 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
             new DropSlowPolicy((double)d["dropPercentage"]!, (double)d["maxDropPercentage"]!, (int)d["windowIterations"]!, (int)d["warmupIterations"]!),
             (double?)d["thresholdSeconds"], (int)d["iterationsSeen"]!) : null;
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
-            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop);
+            TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop,
+            (bool?)s["sharedMemory"] ?? false);
         return new JobSpec<T>(model, criterion, method, settings);
     }
 

@@ -11,8 +11,9 @@ namespace BigDL.Distributed.Jobs;
 /// <param name="IterationDeadline">How long a worker waits for its peers within one iteration before it gives up (a hung peer).</param>
 /// <param name="PeerSilence">How long a link may stay silent before its peer counts as lost.</param>
 /// <param name="DropSlow">Drop-slow's policy and where its threshold stands at the segment's start; null: off.</param>
+/// <param name="SharedMemory">Whether workers on one machine pass gradient and weight slices through shared memory.</param>
 internal sealed record SegmentSettings(int CoresPerRank, WireCompression Compression, GradientClipping Clipping, int Epoch, int FirstIteration,
-    TimeSpan IterationDeadline, TimeSpan PeerSilence, DropSlowStart? DropSlow = null);
+    TimeSpan IterationDeadline, TimeSpan PeerSilence, DropSlowStart? DropSlow = null, bool SharedMemory = false);
 
 /// <summary>Drop-slow as a segment starts: the policy, the threshold learned so far and the iterations of the run before the segment.</summary>
 internal sealed record DropSlowStart(DropSlowPolicy Policy, double? ThresholdSeconds, int IterationsSeen)

@@ -36,7 +36,11 @@ internal static class WorkerSegment
         var task = control.Task;
         var settings = spec.Settings;
         Engine.SetCoreNumber(settings.CoresPerRank);
-        await using var transport = await JoinMeshAsync(control, token, meshAddress, settings, cancellation).ConfigureAwait(false);
+        // A shared slot holds the largest slice of the wire's dtype (gradient slices to their owners, weight slices from them).
+        int sharedSlotBytes = settings.SharedMemory
+            ? new ParameterSlicing(spec.Model.GetParameters().Weights.NElement(), task.WorldSize).MaxLength * Wire.WireCodec.ElementSize(settings.Compression.DTypeFor<T>())
+            : 0;
+        await using var transport = await JoinMeshAsync(control, token, meshAddress, settings, sharedSlotBytes, cancellation).ConfigureAwait(false);
 
         using var trainer = RankTrainer<T>.Create(transport, spec.Model, spec.Criterion, spec.Method, settings.CoresPerRank, settings.Compression, settings.Clipping,
             task.Attempt, settings.DropSlow?.Threshold());
@@ -99,7 +103,8 @@ internal static class WorkerSegment
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 
-    private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, SegmentSettings settings, CancellationToken cancellation)
+    private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, SegmentSettings settings,
+        int sharedSlotBytes, CancellationToken cancellation)
     {
         var task = control.Task;
         using var listener = TcpMeshListener.Bind(meshAddress);
@@ -108,7 +113,7 @@ internal static class WorkerSegment
         try
         {
             return await TcpMesh.ConnectAsync(listener, new MeshIdentity(task.JobId, task.Attempt, task.Rank, task.WorldSize, token), peers,
-                new TcpMeshOptions { PeerSilence = settings.PeerSilence }, cancellation).ConfigureAwait(false);
+                new TcpMeshOptions { PeerSilence = settings.PeerSilence, SharedSlotBytes = sharedSlotBytes }, cancellation).ConfigureAwait(false);
         }
         catch (MeshHandshakeException e)
         {

@@ -41,6 +41,7 @@ public sealed class LocalClusterOptimizerTests
     {
         foreach (int pid in processes)
             Assert.False(Directory.Exists($"/proc/{pid}"), $"worker process {pid} still exists after training");
+        Assert.Empty(Directory.GetFiles("/dev/shm", "bigdl-*")); // the workers' shared-memory files, killed workers' too
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using System.Buffers.Binary;
+using BigDL.Distributed.Transport.Shared;
 using BigDL.Distributed.Wire;
 
 namespace BigDL.Distributed.Transport.Tcp;
@@ -20,6 +22,9 @@ internal sealed class TcpLink
     private const int ReadBufferSize = 64 * 1024;
     private const int SocketBufferSize = 4 * 1024 * 1024;
 
+    // A frame whose payload lies in shared memory carries its slot and length.
+    private const int SharedDescriptor = 8;
+
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -27,6 +32,8 @@ internal sealed class TcpLink
     private readonly int _rank;
     private readonly string _peer;
     private Task _reader = Task.CompletedTask;
+    private SharedPayloadFile? _outgoing;
+    private SharedPayloadFile? _incoming;
     private string? _cause;
     private long _lastReceived;
     private long _lastSent;
@@ -53,8 +60,17 @@ internal sealed class TcpLink
         socket.ReceiveBufferSize = SocketBufferSize;
     }
 
-    /// <summary>Starts the read loop, which writes every frame and then the link's failure into <paramref name="inbox"/>.</summary>
-    public void Start(ChannelWriter<TcpDelivery> inbox, PayloadPool payloads) => _reader = Task.Run(() => ReadLoopAsync(inbox, payloads));
+    /// <summary>
+    /// Starts the read loop, which writes every frame and then the link's failure into <paramref name="inbox"/>; bulk
+    /// payloads go through <paramref name="outgoing"/> once the peer has attached to it, and arrive through
+    /// <paramref name="incoming"/> when the peer sends them so (both null: the socket carries everything).
+    /// </summary>
+    public void Start(ChannelWriter<TcpDelivery> inbox, PayloadPool payloads, SharedPayloadFile? outgoing = null, SharedPayloadFile? incoming = null)
+    {
+        _outgoing = outgoing;
+        _incoming = incoming;
+        _reader = Task.Run(() => ReadLoopAsync(inbox, payloads));
+    }
 
     /// <summary>Writes one frame after those sent before; <paramref name="payload"/> may be reused once this completes.</summary>
     /// <exception cref="PeerLostException">The link has ended, or ended while writing.</exception>
@@ -140,6 +156,17 @@ internal sealed class TcpLink
         if (Volatile.Read(ref _cause) is { } cause) throw Lost($"cannot send to {_peer}: it {cause}");
         try
         {
+            if (payload.Length > SmallFrame && _outgoing is { } shared && SharedSlot(header.Type) is int slot && payload.Length <= shared.SlotBytes && shared.ReceiverAttached)
+            {
+                await WaitForSlotAsync(shared, slot, cancellation).ConfigureAwait(false);
+                shared.Fill(slot, payload.Span);
+                header.WriteTo(_sendBuffer, SharedDescriptor, FrameHeader.SharedPayload);
+                BinaryPrimitives.WriteInt32LittleEndian(_sendBuffer.AsSpan(FrameHeader.Size), slot);
+                BinaryPrimitives.WriteInt32LittleEndian(_sendBuffer.AsSpan(FrameHeader.Size + 4), payload.Length);
+                await _stream.WriteAsync(_sendBuffer.AsMemory(0, FrameHeader.Size + SharedDescriptor), cancellation).ConfigureAwait(false);
+                Volatile.Write(ref _lastSent, Environment.TickCount64);
+                return;
+            }
             header.WriteTo(_sendBuffer, payload.Length);
             if (payload.Length <= SmallFrame)
             {
@@ -179,7 +206,7 @@ internal sealed class TcpLink
                     (start, end) = (0, end - start);
                     end += await ReadSomeAsync(buffer.AsMemory(end)).ConfigureAwait(false);
                 }
-                var (header, length) = ReadHeader(buffer.AsSpan(start, FrameHeader.Size));
+                var (header, length, flags) = ReadHeader(buffer.AsSpan(start, FrameHeader.Size));
                 start += FrameHeader.Size;
                 if (header.Type == FrameType.Heartbeat) continue;
                 var payload = payloads.Rent(length).AsMemory(0, length);
@@ -187,7 +214,7 @@ internal sealed class TcpLink
                 buffer.AsSpan(start, filled).CopyTo(payload.Span);
                 start += filled;
                 while (filled < length) filled += await ReadSomeAsync(payload[filled..]).ConfigureAwait(false);
-                inbox.TryWrite(new TcpDelivery(new Frame(header, payload), null));
+                inbox.TryWrite(new TcpDelivery(new Frame(header, flags == 0 ? payload : FromSharedSlot(header, payload, payloads)), null));
             }
         }
         catch (InvalidDataException e)
@@ -211,16 +238,48 @@ internal sealed class TcpLink
         return read;
     }
 
-    private (FrameHeader Header, int Length) ReadHeader(ReadOnlySpan<byte> bytes)
+    /// <summary>The payload a shared frame's <paramref name="descriptor"/> (slot, length) points to in the peer's shared file.</summary>
+    private ReadOnlyMemory<byte> FromSharedSlot(FrameHeader header, ReadOnlyMemory<byte> descriptor, PayloadPool payloads)
     {
-        var (header, length) = FrameHeader.ReadFrom(bytes);
+        if (_incoming is null || descriptor.Length != SharedDescriptor || SharedSlot(header.Type) is not int expected)
+            throw new InvalidDataException(Say($"expected no shared-memory {header.Type} frame on this link, got one ({descriptor.Length}-byte descriptor)"));
+        int slot = BinaryPrimitives.ReadInt32LittleEndian(descriptor.Span), length = BinaryPrimitives.ReadInt32LittleEndian(descriptor.Span[4..]);
+        payloads.Return(descriptor);
+        if (slot != expected) throw new InvalidDataException(Say($"expected a {header.Type} frame in shared slot {expected}, got slot {slot}"));
+        return _incoming.Read(slot, length);
+    }
+
+    /// <summary>Waits until the peer has released what it was sent through <paramref name="slot"/> (it has, by the time the all-reduce sends the next one; this only guards).</summary>
+    private async ValueTask WaitForSlotAsync(SharedPayloadFile shared, int slot, CancellationToken cancellation)
+    {
+        var spin = new SpinWait();
+        while (shared.IsBusy(slot))
+        {
+            if (Volatile.Read(ref _cause) is { } cause) throw Lost($"cannot send to {_peer}: it {cause}");
+            cancellation.ThrowIfCancellationRequested();
+            if (spin.NextSpinWillYield) await Task.Delay(1, cancellation).ConfigureAwait(false);
+            else spin.SpinOnce();
+        }
+    }
+
+    /// <summary>The shared slot of frames of <paramref name="type"/>, or null for frames that always travel on the socket.</summary>
+    private static int? SharedSlot(FrameType type) => type switch
+    {
+        FrameType.GradientSlice => 0,
+        FrameType.WeightSlice => 1,
+        _ => null,
+    };
+
+    private (FrameHeader Header, int Length, byte Flags) ReadHeader(ReadOnlySpan<byte> bytes)
+    {
+        var (header, length, flags) = FrameHeader.ReadFrom(bytes, FrameHeader.SharedPayload);
         if (header.SourceRank != PeerRank)
             throw new InvalidDataException(Say($"expected frames of source rank {PeerRank} on this link, got a {header.Type} frame of source rank {header.SourceRank}"));
         if (length > MaxPayload)
             throw new InvalidDataException(Say($"expected a payload of at most {MaxPayload} bytes, got a {header.Type} frame announcing {length} bytes"));
         if (header.Type == FrameType.Heartbeat && length != 0)
             throw new InvalidDataException(Say($"expected a Heartbeat frame without payload, got one announcing {length} bytes"));
-        return (header, length);
+        return (header, length, flags);
     }
 
     /// <summary>Ends the link for <paramref name="cause"/> (unless it ended already): closing the socket stops the read loop and any write.</summary>

@@ -11,4 +11,11 @@ public sealed record TcpMeshOptions
 
     /// <summary>A peer from which no byte arrived for this long is lost (default 10 s); keep it well above <see cref="HeartbeatInterval"/>.</summary>
     public TimeSpan PeerSilence { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Bytes of each shared-memory slot for links to peers on this machine (gradient and weight slices of at most this
+    /// size then go through <c>/dev/shm</c> instead of the socket); 0 (the default): every payload travels on the socket.
+    /// Leave it 0 when ranks on one machine must talk over the network (e.g. each in its own network namespace).
+    /// </summary>
+    public int SharedSlotBytes { get; init; }
 }

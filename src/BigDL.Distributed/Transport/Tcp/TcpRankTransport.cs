@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using BigDL.Distributed.Transport.Shared;
 
 namespace BigDL.Distributed.Transport.Tcp;
 
@@ -19,6 +21,8 @@ internal sealed class TcpRankTransport : IRankTransport
     private readonly Channel<TcpDelivery> _inbox = Channel.CreateUnbounded<TcpDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly PayloadPool _payloads = new();
+    private readonly SharedPayloadFile?[] _outgoing;
+    private readonly SharedPayloadFile?[] _incoming;
     private readonly Task _pulse;
     private Exception? _failure;
     private int _disposed;
@@ -29,6 +33,12 @@ internal sealed class TcpRankTransport : IRankTransport
         _identity = identity;
         _options = options;
         _links = new TcpLink?[identity.WorldSize];
+        _outgoing = new SharedPayloadFile?[identity.WorldSize];
+        _incoming = new SharedPayloadFile?[identity.WorldSize];
+        // Created before any link is dialled or accepted, so a peer that completes a handshake with this rank finds them.
+        if (options.SharedSlotBytes > 0)
+            for (int peer = 0; peer < identity.WorldSize; peer++)
+                if (peer != identity.Rank) _outgoing[peer] = SharedPayloadFile.Create(SharedPayloadFile.PathFor(identity.JobId, identity.Generation, identity.Rank, peer), options.SharedSlotBytes);
         _pulse = PulseAsync();
     }
 
@@ -39,8 +49,11 @@ internal sealed class TcpRankTransport : IRankTransport
     /// <summary>Adds the link to <see cref="TcpLink.PeerRank"/> and starts reading it (heartbeats flow from now on, even while the mesh is still being set up).</summary>
     public void Attach(TcpLink link)
     {
-        Volatile.Write(ref _links[link.PeerRank], link);
-        link.Start(_inbox.Writer, _payloads);
+        int peer = link.PeerRank;
+        if (_options.SharedSlotBytes > 0)
+            _incoming[peer] = SharedPayloadFile.Attach(SharedPayloadFile.PathFor(_identity.JobId, _identity.Generation, peer, Rank), _options.SharedSlotBytes);
+        Volatile.Write(ref _links[peer], link);
+        link.Start(_inbox.Writer, _payloads, _outgoing[peer], _incoming[peer]);
     }
 
     public async ValueTask SendAsync(int destination, FrameHeader header, ReadOnlyMemory<byte> payload, CancellationToken cancellation = default)
@@ -53,7 +66,11 @@ internal sealed class TcpRankTransport : IRankTransport
         await Volatile.Read(ref _links[destination])!.SendAsync(header, payload, cancellation).ConfigureAwait(false);
     }
 
-    public void Release(ReadOnlyMemory<byte> payload) => _payloads.Return(payload);
+    public void Release(ReadOnlyMemory<byte> payload)
+    {
+        if (MemoryMarshal.TryGetMemoryManager(payload, out SharedPayloadFile.SlotMemory? slot)) slot.Free();
+        else _payloads.Return(payload);
+    }
 
     public async ValueTask<Frame> ReceiveAsync(CancellationToken cancellation = default)
     {
@@ -81,6 +98,7 @@ internal sealed class TcpRankTransport : IRankTransport
         await _stop.CancelAsync().ConfigureAwait(false);
         await _pulse.ConfigureAwait(false);
         await Task.WhenAll(_links.OfType<TcpLink>().Select(link => link.CloseAsync(CloseGrace))).ConfigureAwait(false);
+        foreach (var file in _outgoing.Concat(_incoming)) file?.Dispose();
         _stop.Dispose();
     }
 

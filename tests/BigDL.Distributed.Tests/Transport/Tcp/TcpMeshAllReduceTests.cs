@@ -1,4 +1,5 @@
 using BigDL.Distributed.Transport;
+using BigDL.Distributed.Transport.Tcp;
 using BigDL.Optim;
 using BigDL.Tensors;
 using static BigDL.Distributed.Tests.Transport.Tcp.MeshTestKit;
@@ -30,15 +31,19 @@ public class TcpMeshAllReduceTests
     }
 
     [Theory]
-    [InlineData(2, 7)]
-    [InlineData(3, 10)]
-    [InlineData(3, 30_001)]
-    public async Task StepAsync_OverTcp_LeavesEveryRankWithTheWeightsOfTheInMemoryNetwork(int ranks, int parameters)
+    [InlineData(2, 7, false)]
+    [InlineData(3, 10, false)]
+    [InlineData(3, 30_001, false)]
+    [InlineData(2, 60_000, true)]
+    [InlineData(3, 30_001, true)]
+    public async Task StepAsync_OverTcp_LeavesEveryRankWithTheWeightsOfTheInMemoryNetwork(int ranks, int parameters, bool sharedMemory)
     {
         long[] records = [.. Enumerable.Range(0, ranks).Select(r => 3L + 5 * r)];
         var inMemory = await TrainAsync(InMemoryNetwork.Create(ranks), parameters, records, iterations: 3);
 
-        var mesh = await ConnectAllAsync(ranks);
+        // Slices of 30,000 and 10,001 floats: above the 16 kB the links send with their header, so through the slots.
+        var options = sharedMemory ? new TcpMeshOptions { SharedSlotBytes = new ParameterSlicing(parameters, ranks).MaxLength * sizeof(float) } : null;
+        var mesh = await ConnectAllAsync(ranks, options);
         try
         {
             var overTcp = await TrainAsync(mesh, parameters, records, iterations: 3);
