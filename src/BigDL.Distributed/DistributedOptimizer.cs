@@ -73,11 +73,12 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         RequireSupported();
         if (DataSet.Size == 0) throw new InvalidOperationException("the training data set has no records");
         var transports = InMemoryNetwork.Create(Ranks);
-        var ranks = CreateRanks(transports);
+        var ranks = new List<InProcessRank<T>>();
         DropStatistics = default;
         try
         {
-            var model = Train(ranks, cancellation);
+            CreateRanks(transports, ranks);
+            var model = Train([.. ranks], cancellation);
             var trainers = ranks.Select(r => r.Trainer).ToArray();
             OptimMethodShards.Gather(OptimMethod, [.. trainers.Select(t => t.AllReduce.Method)], trainers[0].AllReduce.Slicing);
             return model;
@@ -96,16 +97,15 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         OptimMethodShards.RequireElementWise(OptimMethod);
     }
 
-    private InProcessRank<T>[] CreateRanks(IRankTransport[] transports)
+    /// <summary>Adds every rank's trainer to <paramref name="ranks"/> as it is made (so a failure part-way leaves the made ones to dispose).</summary>
+    private void CreateRanks(IRankTransport[] transports, List<InProcessRank<T>> ranks)
     {
-        var ranks = new InProcessRank<T>[Ranks];
         for (int r = 0; r < Ranks; r++)
         {
             var trainer = RankTrainer<T>.Create(transports[r], r == 0 ? Model : Model.CloneModule(), r == 0 ? Criterion : Criterion.CloneCriterion(), OptimMethod,
                 CoresPerRank, Compression, Clipping, generation: 0, DropSlow is { } policy ? new StragglerThreshold(policy) : null);
-            ranks[r] = new InProcessRank<T>(trainer, transports[r]);
+            ranks.Add(new InProcessRank<T>(trainer, transports[r]));
         }
-        return ranks;
     }
 
     /// <summary>The shared training loop, each step on every rank at once; rank 0's replicas validate.</summary>
