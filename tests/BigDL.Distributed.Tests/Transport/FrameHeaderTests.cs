@@ -26,6 +26,19 @@ public class FrameHeaderTests
         Assert.Equal((header, 16), FrameHeader.ReadFrom(bytes));
     }
 
+    [Fact]
+    public void SharedPayloadFlag_IsReadWhereAllowed_AndRefusedElsewhere()
+    {
+        var header = new FrameHeader(FrameType.GradientSlice, 1, 2, 1, 0, WireDType.Float32);
+        var bytes = new byte[FrameHeader.Size];
+
+        header.WriteTo(bytes, 8, FrameHeader.SharedPayload);
+
+        Assert.Equal(FrameHeader.SharedPayload, bytes[2]);
+        Assert.Equal((header, 8, FrameHeader.SharedPayload), FrameHeader.ReadFrom(bytes, FrameHeader.SharedPayload));
+        Assert.Contains("reserved bytes must be 0", Assert.Throws<InvalidDataException>(() => FrameHeader.ReadFrom(bytes)).Message);
+    }
+
     [Theory]
     [InlineData(0, 0, "frame type 0 is unknown")]
     [InlineData(1, 9, "frame dtype 9 is unknown")]
