@@ -79,14 +79,20 @@ internal sealed unsafe class SharedPayloadFile : IDisposable
         return deleted;
     }
 
-    /// <summary>Creates the sender's file at <paramref name="path"/> with slots of <paramref name="slotBytes"/>; null when the machine has no <c>/dev/shm</c> to create it in.</summary>
+    /// <summary>
+    /// Creates the sender's file at <paramref name="path"/> with slots of <paramref name="slotBytes"/>, its memory
+    /// reserved at once; null when the machine has no <c>/dev/shm</c> or not that much room in it (a container's small
+    /// <c>/dev/shm</c>: the link then uses its socket rather than fault on a page the file cannot get).
+    /// </summary>
     public static SharedPayloadFile? Create(string path, int slotBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slotBytes, 1);
         if (!Directory.Exists(Folder)) return null;
         try
         {
-            var file = MemoryMappedFile.CreateFromFile(path, FileMode.CreateNew, null, Length(slotBytes), MemoryMappedFileAccess.ReadWrite);
+            // Preallocating (fallocate) reserves the pages now: on a full tmpfs it fails here, not as a fault later.
+            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, FileOptions.None, Length(slotBytes));
+            var file = MemoryMappedFile.CreateFromFile(handle, null, Length(slotBytes), MemoryMappedFileAccess.ReadWrite, HandleInheritability.None, leaveOpen: false);
             return new SharedPayloadFile(file, path, slotBytes, owner: true);
         }
         catch (IOException)
