@@ -20,6 +20,8 @@ namespace BigDL.Distributed;
 /// owners' state shards are gathered back into it when training ends (so a local run can continue exactly).
 /// Triggers, events, training summaries and validation (on rank 0's replicas) behave as in the local optimizer.
 /// Checkpoints and resuming are refused here: <see cref="DistributedOptimizer.LocalCluster{T}"/> (worker processes) has them.
+/// With <see cref="SetDropModuleProperty"/> (BigDL's drop-slow, off by default) late replicas are left out of iterations;
+/// <see cref="DropStatistics"/> says how often.
 /// </remarks>
 public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -13,7 +13,8 @@ namespace BigDL.Distributed.Cluster;
 /// BigDL's <c>DistriOptimizer</c> on worker processes of this machine (like Spark's <c>local-cluster[N, cores, mem]</c>):
 /// this process is the driver. Training runs in segments: for each, the driver starts <see cref="Workers"/> worker
 /// processes, hands them the job spec (model, weights, criterion, optim method state and settings — never code), and
-/// streams every worker its share of each global mini-batch; the workers train with BigDL's all-reduce over TCP and
+/// streams every worker its share of each global mini-batch; the workers train with BigDL's all-reduce over TCP (slices
+/// through shared memory between workers of this machine, as <see cref="WorkerPlacement.SharedMemory"/> says) and
 /// rank 0 reports every iteration. A segment ends at the end of an epoch, after <see cref="IterationsPerSegment"/>
 /// iterations, before validation or a checkpoint, before a batch whose records have other shapes, and when training
 /// ends: the workers return the trained weights and their optimizer shards, which become this process's model and
@@ -23,7 +24,8 @@ namespace BigDL.Distributed.Cluster;
 /// A segment whose worker fails (killed, hung past <see cref="IterationDeadline"/>, lost its peer) is run again from the
 /// state at its start by new workers of the next generation, replaying its batches, as <see cref="Retry"/> allows;
 /// so no training state is lost. The numbers equal those of <see cref="DistributedOptimizer.InProcess{T}"/> with as
-/// many ranks. Validation runs in this process on the synchronised model.
+/// many ranks. Validation runs in this process on the synchronised model. With <see cref="SetDropModuleProperty"/>
+/// (BigDL's drop-slow, off by default) late replicas are left out of iterations; <see cref="DropStatistics"/> says how often.
 /// </remarks>
 public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
