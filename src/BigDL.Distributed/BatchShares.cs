@@ -13,4 +13,11 @@ internal static class BatchShares
         var (offset, length) = ModelReplicas<T>.Slice(batch.Size, ranks, rank);
         return length == 0 ? null : batch.Slice(offset, length);
     }
+
+    /// <summary>Rank <paramref name="rank"/>'s shares of each of <paramref name="batches"/> over <paramref name="ranks"/> ranks, leaving out batches where it has no record.</summary>
+    public static IEnumerable<MiniBatch<T>> Of<T>(IEnumerable<MiniBatch<T>> batches, int ranks, int rank) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        foreach (var batch in batches)
+            if (Of(batch, ranks, rank) is { } share) yield return share;
+    }
 }

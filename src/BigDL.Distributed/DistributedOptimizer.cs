@@ -18,13 +18,17 @@ namespace BigDL.Distributed;
 /// Rank 0's model is the model given, so it holds the trained weights at the end; the optim method given is the
 /// prototype each owner copies for its slice; its state's counters (epoch, iteration, loss) follow the run, and the
 /// owners' state shards are gathered back into it when training ends (so a local run can continue exactly).
-/// Triggers, events, training summaries and validation (on rank 0's replicas) behave as in the local optimizer.
+/// Triggers, events and training summaries behave as in the local optimizer; validation is computed by every rank on
+/// its share of each validation batch and merged. The replicas' running statistics (batch normalisation's) are averaged
+/// over all ranks at the end of every epoch, before validating and when training ends, so every replica then holds the same model.
 /// Checkpoints and resuming are refused here: <see cref="DistributedOptimizer.LocalCluster{T}"/> (worker processes) has them.
 /// With <see cref="SetDropModuleProperty"/> (BigDL's drop-slow, off by default) late replicas are left out of iterations;
 /// <see cref="DropStatistics"/> says how often.
 /// </remarks>
 public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private InProcessRank<T>[]? _ranks;
+
     internal DistributedOptimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion, int ranks, int coresPerRank, WireCompression compression)
         : base(model, dataset, criterion)
     {
@@ -110,39 +114,82 @@ public sealed class DistributedOptimizer<T> : Optimizer<T> where T : unmanaged, 
         }
     }
 
-    /// <summary>The shared training loop, each step on every rank at once; rank 0's replicas validate.</summary>
+    /// <summary>The shared training loop, each step on every rank at once.</summary>
     private Module<T> Train(InProcessRank<T>[] ranks, CancellationToken cancellation)
     {
         var state = OptimMethod.State;
         var straggler = ranks[0].Trainer.Straggler;
-        return Train(ranks[0].Trainer.Replicas, 0, batch =>
+        _ranks = ranks;
+        try
         {
-            var result = Step(ranks, batch, state.Epoch, state.Iteration);
-            state.Iteration++;
-            DropStatistics = DropStatistics.Add(result, straggler?.ThresholdSeconds);
-            return (result.Loss, result.LearningRate);
-        }, cancellation);
+            return Train(0, batch =>
+            {
+                var result = OnEveryRank(ranks, r => ranks[r].RunAsync(t => t.StepAsync(BatchShares.Of(batch, ranks.Length, r), state.Epoch, state.Iteration)))[0];
+                state.Iteration++;
+                DropStatistics = DropStatistics.Add(result, straggler?.ThresholdSeconds);
+                return (result.Loss, result.LearningRate);
+            }, cancellation);
+        }
+        finally
+        {
+            _ranks = null;
+        }
     }
 
-    /// <summary>Runs every rank's step on its share of <paramref name="batch"/> at once; on failure rethrows the root cause, not a peer's loss of it.</summary>
-    private static AllReduceResult Step(InProcessRank<T>[] ranks, MiniBatch<T> batch, int epoch, int iteration)
+    /// <summary>Averages the running statistics over every replica of every rank (the weights are the same on all already).</summary>
+    private protected override void Synchronize()
     {
-        var steps = new Task<AllReduceResult>[ranks.Length];
+        var ranks = _ranks!;
+        int iteration = OptimMethod.State.Iteration;
+        OnEveryRank(ranks, r => ranks[r].RunAsync(async t =>
+        {
+            await t.AverageExtraParametersAsync(iteration).ConfigureAwait(false);
+            return true;
+        }));
+    }
+
+    /// <summary>Every rank scores its share of each validation batch; the ranks' results are merged.</summary>
+    private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
+    {
+        var ranks = _ranks!;
+        var byRank = new ValidationResult[]?[ranks.Length];
+        foreach (var rank in ranks) rank.Trainer.Replicas.SetTraining(false);
+        try
+        {
+            foreach (var batch in data.Data(train: false))
+            {
+                OnEveryRank(ranks, r =>
+                {
+                    if (BatchShares.Of(batch, ranks.Length, r) is { } share) byRank[r] = RankScores.Merge([byRank[r], ranks[r].Trainer.Replicas.Score([share], methods)]);
+                    return Task.FromResult(true);
+                });
+            }
+            return RankScores.Merge(byRank);
+        }
+        finally
+        {
+            foreach (var rank in ranks) rank.Trainer.Replicas.SetTraining(true);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> for every rank at once and returns the results by rank; on failure rethrows the root cause, not a peer's loss of it.</summary>
+    private static TResult[] OnEveryRank<TResult>(InProcessRank<T>[] ranks, Func<int, Task<TResult>> work)
+    {
+        var tasks = new Task<TResult>[ranks.Length];
         for (int r = 0; r < ranks.Length; r++)
         {
-            var share = BatchShares.Of(batch, ranks.Length, r);
-            var rank = ranks[r];
-            steps[r] = Task.Run(() => rank.StepAsync(share, epoch, iteration));
+            int rank = r;
+            tasks[r] = Task.Run(() => work(rank));
         }
         try
         {
-            Task.WaitAll(steps);
+            Task.WaitAll(tasks);
         }
         catch (AggregateException)
         {
-            var errors = steps.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!).ToList();
+            var errors = tasks.Where(s => s.IsFaulted).Select(s => s.Exception!.InnerException!).ToList();
             ExceptionDispatchInfo.Throw(errors.FirstOrDefault(e => e is not PeerLostException) ?? errors[0]);
         }
-        return steps[0].Result;
+        return [.. tasks.Select(t => t.Result)];
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using BigDL.DataSets;
 using BigDL.Distributed.Transport;
 
 namespace BigDL.Distributed;
@@ -14,12 +13,12 @@ internal sealed class InProcessRank<T>(RankTrainer<T> trainer, IRankTransport tr
     /// <summary>The rank's trainer.</summary>
     public RankTrainer<T> Trainer => trainer;
 
-    /// <summary>Trains on <paramref name="share"/> (null: this rank has no record of this batch) in iteration <paramref name="iteration"/> of <paramref name="epoch"/>.</summary>
-    public async Task<AllReduceResult> StepAsync(MiniBatch<T>? share, int epoch, int iteration)
+    /// <summary>Runs <paramref name="work"/> (a step, a collective) on the rank's trainer; when it fails, the rank leaves the network.</summary>
+    public async Task<TResult> RunAsync<TResult>(Func<RankTrainer<T>, ValueTask<TResult>> work)
     {
         try
         {
-            return await trainer.StepAsync(share, epoch, iteration).ConfigureAwait(false);
+            return await work(trainer).ConfigureAwait(false);
         }
         catch
         {

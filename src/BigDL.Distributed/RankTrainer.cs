@@ -57,6 +57,33 @@ internal sealed class RankTrainer<T>(ModelReplicas<T> replicas, AllReduceParamet
         return result;
     }
 
+    /// <summary>
+    /// Sets the extra parameters (running statistics) of every replica of every rank to their mean over the ranks of
+    /// each rank's mean over its replicas, so that every replica scores and saves the same model; a collective that
+    /// every rank calls with the same <paramref name="iteration"/>. Models without extra parameters send nothing.
+    /// </summary>
+    public async ValueTask AverageExtraParametersAsync(int iteration, CancellationToken cancellation = default)
+    {
+        var mine = replicas.MeanExtraParameters();
+        if (mine.Length == 0) return;
+        var all = await allReduce.GatherValuesAsync(iteration, mine, cancellation).ConfigureAwait(false);
+        replicas.SetExtraParameters(ExtraParameters.Mean(all, allReduce.Slicing.SliceCount));
+    }
+
+    /// <summary>Each of <paramref name="methods"/> over this rank's <paramref name="shares"/> of the validation batches, in evaluation mode; null without records.</summary>
+    public ValidationResult[]? Score(IEnumerable<MiniBatch<T>> shares, ValidationMethod<T>[] methods)
+    {
+        replicas.SetTraining(false);
+        try
+        {
+            return replicas.Score(shares, methods);
+        }
+        finally
+        {
+            replicas.SetTraining(true);
+        }
+    }
+
     /// <summary>Waits for late replicas (their model is then complete, running statistics included) and lets their threads end.</summary>
     public void Dispose() => replicas.Dispose();
 

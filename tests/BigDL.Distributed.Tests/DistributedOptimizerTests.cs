@@ -1,6 +1,7 @@
 using BigDL.DataSets;
 using BigDL.NN;
 using BigDL.Optim;
+using BigDL.Tensors;
 
 namespace BigDL.Distributed.Tests;
 
@@ -143,6 +144,56 @@ public class DistributedOptimizerTests
         Assert.Equal(2, results.Count);
         Assert.Equal(results[^1].Results[0].Result.Result.Value, optimizer.OptimMethod.State.Score);
     }
+
+    [Fact]
+    public void Optimize_WithValidation_MergesTheRanksShares_AsScoringTheTrainedModel()
+    {
+        // 37 validation records in batches of 16: the last batch of 5 is cut 1, 2, 2 over the ranks.
+        var (validated, model) = TrainAndValidate(Training.Model<float>(), ranks: 3);
+
+        var expected = model.Evaluate(Training.Data<float>(16), new Top1Accuracy<float>(), new Loss<float>());
+        Assert.Equal(37, validated[0].Result.Result.Count);
+        for (int m = 0; m < expected.Length; m++)
+        {
+            Assert.Equal(expected[m].Result.Result.Count, validated[m].Result.Result.Count);
+            Assert.Equal(expected[m].Result.Result.Value, validated[m].Result.Result.Value, 1e-6);
+        }
+    }
+
+    [Fact]
+    public void Optimize_BatchNormalization_EveryReplicaScoresWithTheAveragedStatistics()
+    {
+        // Each replica of each rank gathers running statistics of its own records; unless they are averaged over all of
+        // them, the ranks score with other statistics than the model returned holds.
+        RandomGenerator.Default.SetSeed(2);
+        var model = new Sequential<float>().Add(new Linear<float>(6, 10)).Add(new BatchNormalization<float>(10)).Add(new ReLU<float>())
+            .Add(new Linear<float>(10, 3)).Add(new LogSoftMax<float>());
+        float[] initialMean = [.. ((BatchNormalization<float>)model.Modules[1]).RunningMean.AsSpan()];
+
+        var (validated, trained) = TrainAndValidate(model, ranks: 2, trainingRecords: 40); // at least 2 records per replica, as batch normalisation needs
+
+        Assert.NotEqual(initialMean, ((BatchNormalization<float>)trained.Modules[1]).RunningMean.AsSpan().ToArray());
+        var expected = trained.Evaluate(Training.Data<float>(16), new Top1Accuracy<float>(), new Loss<float>());
+        Assert.Equal(expected[1].Result.Result.Value, validated[1].Result.Result.Value, 1e-6);
+    }
+
+    /// <summary>Trains 2 epochs on <paramref name="ranks"/> ranks × 2 cores, validating every epoch; the last validation's results and the model.</summary>
+    private static (IReadOnlyList<(string Method, ValidationResult Result)> Last, Sequential<float> Model) TrainAndValidate(Sequential<float> model, int ranks,
+        int trainingRecords = 37)
+        => Training.WithCores(2, () =>
+        {
+            var results = new List<ValidationCompleted>();
+            var optimizer = DistributedOptimizer.InProcess(model, Training.Data<float>(10, trainingRecords), new ClassNLLCriterion<float>(), ranks, coresPerRank: 2);
+            optimizer.Subscribe(e =>
+            {
+                if (e is ValidationCompleted v) results.Add(v);
+            });
+            optimizer.SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(2))
+                .SetValidation(Trigger.EveryEpoch, Training.Data<float>(16), new Top1Accuracy<float>(), new Loss<float>());
+            optimizer.Optimize();
+            Assert.Equal(2, results.Count);
+            return (results[^1].Results, model);
+        });
 
     [Fact]
     public void Optimize_RankFails_RethrowsItsErrorNotAPeersLoss()

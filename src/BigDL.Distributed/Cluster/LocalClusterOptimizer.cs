@@ -156,11 +156,10 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         DropStatistics = default;
         _failures.Clear();
         _epochRecords = (OptimMethod.State.Epoch, recordsInEpoch);
-        var validator = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
-        _slicing = new ParameterSlicing(validator.Weights.NElement(), Workers);
+        _slicing = new ParameterSlicing(Model.GetParameters().Weights.NElement(), Workers);
         try
         {
-            return Train(validator, recordsInEpoch, Step, cancellation);
+            return Train(recordsInEpoch, Step, cancellation);
         }
         finally
         {
@@ -184,6 +183,10 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         OptimMethodShards.Gather(OptimMethod, shards, _slicing!);
         EndSegment();
     }
+
+    /// <summary>Scores the synchronised model on this process's cores.</summary>
+    private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods) =>
+        ModelPrediction.Score(Model, data.Data(train: false), methods);
 
     private (double Loss, double LearningRate) Step(MiniBatch<T> batch)
     {

@@ -51,18 +51,8 @@ internal static class WorkerSegment
             while (NextShare(reader, out var share))
             {
                 long started = Stopwatch.GetTimestamp();
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                deadline.CancelAfter(settings.IterationDeadline);
-                AllReduceResult reduced;
-                try
-                {
-                    reduced = await trainer.StepAsync(share, settings.Epoch, iteration, deadline.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-                {
-                    throw new SegmentFailure(WorkerExitCodes.PeerLost, string.Create(CultureInfo.InvariantCulture,
-                        $"rank {task.Rank}: iteration {iteration} did not complete within {settings.IterationDeadline.TotalSeconds:0.#} s: a peer hangs"));
-                }
+                var reduced = await WithinDeadlineAsync(t => trainer.StepAsync(share, settings.Epoch, iteration, t), settings.IterationDeadline,
+                    string.Create(CultureInfo.InvariantCulture, $"rank {task.Rank}: iteration {iteration}"), cancellation).ConfigureAwait(false);
                 if (task.Rank == 0)
                 {
                     await control.SendProgressAsync(new JsonObject
@@ -80,6 +70,12 @@ internal static class WorkerSegment
                 }
                 iteration++;
             }
+            // Every rank's replicas then hold the same running statistics: the model returned, scored and saved.
+            await WithinDeadlineAsync(async t =>
+            {
+                await trainer.AverageExtraParametersAsync(iteration, t).ConfigureAwait(false);
+                return true;
+            }, settings.IterationDeadline, $"rank {task.Rank}: averaging the running statistics", cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not SegmentFailure and not OperationCanceledException)
         {
@@ -98,9 +94,25 @@ internal static class WorkerSegment
             throw;
         }
 
-        trainer.Replicas.WaitForLate(); // the model's running statistics are complete
         var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, trainer.AllReduce.Method, task.Rank == 0 ? spec.Model : null);
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the collective <paramref name="work"/>; past <paramref name="deadline"/> a peer hangs and the segment fails.</summary>
+    private static async Task<TResult> WithinDeadlineAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, TimeSpan deadline, string what,
+        CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(deadline);
+        try
+        {
+            return await work(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new SegmentFailure(WorkerExitCodes.PeerLost, string.Create(CultureInfo.InvariantCulture,
+                $"{what} did not complete within {deadline.TotalSeconds:0.#} s: a peer hangs"));
+        }
     }
 
     private static async Task<IRankTransport> JoinMeshAsync(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, SegmentSettings settings,

@@ -13,13 +13,15 @@ namespace BigDL.Optim;
 internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion)
     : Optimizer<T>(model, dataset, criterion) where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private ModelReplicas<T>? _replicas;
+
     protected override Module<T> Run(CancellationToken cancellation)
     {
         long recordsInEpoch = Resume();
         var method = OptimMethod;
-        var replicas = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
+        var replicas = _replicas = new ModelReplicas<T>(Model, Criterion, Engine.CoreNumber);
         replicas.SetTraining(true);
-        return Train(replicas, recordsInEpoch, batch =>
+        return Train(recordsInEpoch, batch =>
         {
             method.UpdateHyperParameter();
             double learningRate = method.CurrentLearningRate;
@@ -28,5 +30,20 @@ internal sealed class LocalOptimizer<T>(Module<T> model, DataSet<MiniBatch<T>> d
             method.Optimize(_ => (loss, replicas.Gradient), replicas.Weights);
             return (loss, learningRate);
         }, cancellation);
+    }
+
+    /// <summary>Scores on the training replicas, each with the running statistics it gathered (as BigDL's local optimizer).</summary>
+    private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
+    {
+        var replicas = _replicas!;
+        replicas.SetTraining(false);
+        try
+        {
+            return replicas.Score(data.Data(train: false), methods);
+        }
+        finally
+        {
+            replicas.SetTraining(true);
+        }
     }
 }

@@ -15,10 +15,11 @@ public static class ModelPrediction
     /// <exception cref="NotSupportedException">The model's output is a Table.</exception>
     public static Tensor<T> Predict<T>(this Module<T> model, DataSet<MiniBatch<T>> data) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var rows = Run(model, data, replicas =>
+        ArgumentNullException.ThrowIfNull(data);
+        var rows = Run(model, replicas =>
         {
             var outputs = new List<Tensor<T>>();
-            replicas.ForEachOutput(data, (output, _) =>
+            replicas.ForEachOutput(data.Data(train: false), (output, _) =>
             {
                 if (output is not Tensor<T> tensor) throw new NotSupportedException($"Predict stacks tensor outputs; {model.Label} returned {Activity.Describe(output)}");
                 outputs.Add(tensor.Clone());
@@ -59,17 +60,20 @@ public static class ModelPrediction
     {
         ArgumentNullException.ThrowIfNull(methods);
         if (methods.Length == 0) throw new ArgumentException("Evaluate needs at least one validation method", nameof(methods));
-        var results = Run(model, data, replicas => replicas.Score(data, methods))
-            ?? throw new ArgumentException("the data set has no records", nameof(data));
+        ArgumentNullException.ThrowIfNull(data);
+        var results = Score(model, data.Data(train: false), methods) ?? throw new ArgumentException("the data set has no records", nameof(data));
         return [.. methods.Select((method, i) => (method, results[i]))];
     }
 
+    /// <summary>Each of <paramref name="methods"/> over all of <paramref name="batches"/>, scored on all cores in evaluation mode; null when they hold no records.</summary>
+    internal static ValidationResult[]? Score<T>(Module<T> model, IEnumerable<MiniBatch<T>> batches, ValidationMethod<T>[] methods)
+        where T : unmanaged, IFloatingPointIeee754<T> => Run(model, replicas => replicas.Score(batches, methods));
+
     /// <summary>Runs <paramref name="use"/> on replicas of the model in evaluation mode, then puts the model's mode back.</summary>
-    private static TResult Run<T, TResult>(Module<T> model, DataSet<MiniBatch<T>> data, Func<ModelReplicas<T>, TResult> use)
+    private static TResult Run<T, TResult>(Module<T> model, Func<ModelReplicas<T>, TResult> use)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
         bool wasTraining = model.IsTraining;
         var replicas = new ModelReplicas<T>(model, criterion: null, Engine.CoreNumber);
         replicas.SetTraining(false);

@@ -26,6 +26,7 @@ internal sealed class ModelReplicas<T> : IDisposable where T : unmanaged, IFloat
     private readonly double[] _losses;
     private readonly ReplicaLanes? _lanes;
     private readonly long[] _finishedAt;
+    private readonly Tensor<T>[][] _extraParameters;
 
     /// <summary>Replicas of <paramref name="model"/>; without a <paramref name="criterion"/> they can only run forward (inference).</summary>
     /// <param name="model">The model, replica 0.</param>
@@ -57,6 +58,7 @@ internal sealed class ModelReplicas<T> : IDisposable where T : unmanaged, IFloat
             if (criterion is not null) _criterions[r] = criterion.CloneCriterion();
             _gradients[r] = replica.GetParameters().Gradients;
         }
+        _extraParameters = [.. _models.Select(ExtraParameters.Of)];
     }
 
     /// <summary>Number of replicas.</summary>
@@ -127,13 +129,31 @@ internal sealed class ModelReplicas<T> : IDisposable where T : unmanaged, IFloat
     }
 
     /// <summary>
-    /// Every batch of <paramref name="data"/>, in stored order, through the replicas (each on a slice of it);
-    /// <paramref name="consume"/> gets each slice's output and target, in record order.
+    /// The mean over the replicas of the model's extra parameters (running statistics, <see cref="ExtraParameters"/>),
+    /// laid out as <see cref="ExtraParameters.Read"/> does; empty when the model has none.
     /// </summary>
-    public void ForEachOutput(DataSet<MiniBatch<T>> data, Action<IActivity, Tensor<T>> consume)
+    public double[] MeanExtraParameters()
     {
         WaitForLate();
-        foreach (var batch in data.Data(train: false))
+        return ExtraParameters.Mean([.. _extraParameters.SelectMany(ExtraParameters.Read)], Count);
+    }
+
+    /// <summary>Sets every replica's extra parameters to <paramref name="values"/> (as <see cref="MeanExtraParameters"/> lays them out).</summary>
+    /// <exception cref="ArgumentException"><paramref name="values"/> does not hold one value per element.</exception>
+    public void SetExtraParameters(ReadOnlySpan<double> values)
+    {
+        WaitForLate();
+        foreach (var tensors in _extraParameters) ExtraParameters.Write(tensors, values);
+    }
+
+    /// <summary>
+    /// Every batch of <paramref name="batches"/> through the replicas (each on a slice of it); <paramref name="consume"/>
+    /// gets each slice's output and target, in record order.
+    /// </summary>
+    public void ForEachOutput(IEnumerable<MiniBatch<T>> batches, Action<IActivity, Tensor<T>> consume)
+    {
+        WaitForLate();
+        foreach (var batch in batches)
         {
             int parts = Math.Min(Count, batch.Size);
             var outputs = new IActivity[parts];
@@ -150,11 +170,11 @@ internal sealed class ModelReplicas<T> : IDisposable where T : unmanaged, IFloat
         }
     }
 
-    /// <summary>Each of <paramref name="methods"/> over all of <paramref name="data"/>, merged; null when it has no records.</summary>
-    public ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
+    /// <summary>Each of <paramref name="methods"/> over all of <paramref name="batches"/>, merged; null when they hold no records.</summary>
+    public ValidationResult[]? Score(IEnumerable<MiniBatch<T>> batches, ValidationMethod<T>[] methods)
     {
         var results = new ValidationResult?[methods.Length];
-        ForEachOutput(data, (output, target) =>
+        ForEachOutput(batches, (output, target) =>
         {
             for (int m = 0; m < methods.Length; m++)
             {

@@ -233,10 +233,10 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
     /// The training loop both the local and the distributed optimizer run: each iteration takes the next batch (an
     /// epoch is one pass in the order its seed gives), lets <paramref name="step"/> compute and apply the update (it
     /// advances the optim state's iteration and returns the batch's loss and the learning rate used), publishes the
-    /// iteration, then triggers decide on epoch end, validation (through <paramref name="validator"/>), checkpoints and
-    /// the end. <paramref name="recordsInEpoch"/> are the records of the current epoch already trained on (a resume).
+    /// iteration, then triggers decide on epoch end, validation (through <see cref="Score"/>), checkpoints and the
+    /// end. <paramref name="recordsInEpoch"/> are the records of the current epoch already trained on (a resume).
     /// </summary>
-    private protected Module<T> Train(ModelReplicas<T> validator, long recordsInEpoch, Func<MiniBatch<T>, (double Loss, double LearningRate)> step,
+    private protected Module<T> Train(long recordsInEpoch, Func<MiniBatch<T>, (double Loss, double LearningRate)> step,
         CancellationToken cancellation)
     {
         var state = OptimMethod.State;
@@ -285,9 +285,8 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
             if (Validation is { } validation && validation.Trigger.Fires(trainingState))
             {
                 Synchronize();
-                Validate(validator, validation.DataSet, validation.Methods, state);
+                Validate(validation.DataSet, validation.Methods, state);
                 trainingState = trainingState with { Score = state.Score };
-                validator.SetTraining(true);
             }
             if (Checkpoint is { } target && target.Trigger.Fires(trainingState))
             {
@@ -340,12 +339,17 @@ public abstract class Optimizer<T> : IObservable<TrainingEvent> where T : unmana
     /// <summary>The next batch of <paramref name="batches"/>, or null at the end of the epoch.</summary>
     private protected static MiniBatch<T>? Next(IEnumerator<MiniBatch<T>> batches) => batches.MoveNext() ? batches.Current : null;
 
-    /// <summary>Scores the model on <paramref name="data"/> through <paramref name="replicas"/> (left in evaluation mode), records the first score in <paramref name="state"/>, writes the summary and publishes the result.</summary>
-    private protected void Validate(ModelReplicas<T> replicas, DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
+    /// <summary>
+    /// Each of <paramref name="methods"/> over every batch of <paramref name="data"/> (in stored order), scored by the
+    /// model as trained so far in evaluation mode, with training mode back on after; null when the data holds no records.
+    /// </summary>
+    private protected abstract ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods);
+
+    /// <summary>Scores the model on <paramref name="data"/>, records the first score in <paramref name="state"/>, writes the summary and publishes the result.</summary>
+    private void Validate(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods, OptimState<T> state)
     {
         var clock = Stopwatch.StartNew();
-        replicas.SetTraining(false);
-        var results = replicas.Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
+        var results = Score(data, methods) ?? throw new InvalidOperationException("the validation data set has no records");
         state.Score = results[0].Result.Value;
         int done = state.Iteration - 1;
         for (int m = 0; m < methods.Length; m++) ValidationSummary?.AddScalar(methods[m].Name, results[m].Result.Value, done);
