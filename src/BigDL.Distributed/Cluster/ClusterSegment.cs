@@ -12,8 +12,10 @@ namespace BigDL.Distributed.Cluster;
 /// <summary>
 /// One attempt of one segment on worker processes of this machine: a control server, a worker process per rank, and
 /// each rank's data stream. <see cref="Step"/> sends every rank its share of a global mini-batch and waits for rank
-/// 0's report of the iteration; <see cref="Finish"/> ends the streams and collects every rank's result. A worker that
-/// fails, is killed or hangs turns into a <see cref="WorkerFailedException"/>; disposing kills whatever still runs.
+/// 0's report of the iteration; <see cref="Finish"/> ends the training streams and collects every rank's result;
+/// <see cref="Score"/> then streams every rank its share of a validation set and collects the ranks' scores, as often
+/// as asked; <see cref="Close"/> ends the workers' input and waits for them to exit. A worker that fails, is killed or
+/// hangs turns into a <see cref="WorkerFailedException"/>; disposing kills whatever still runs.
 /// </summary>
 internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -28,6 +30,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     private readonly TimeSpan _iterationDeadline;
     private readonly Dictionary<int, (int? Code, string Message)> _failures = [];
     private readonly byte[]?[] _results;
+    private byte[]?[] _scores;
     private ShareStreamWriter<T>[]? _writers;
     private (int[] Input, int[] Target)? _shapes;
 
@@ -37,7 +40,11 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         _byRank = byRank;
         _iterationDeadline = iterationDeadline;
         _results = new byte[byRank.Length][];
+        _scores = new byte[byRank.Length][];
     }
+
+    /// <summary>Whether training ended (<see cref="Finish"/> returned): the workers wait for validation streams or <see cref="Close"/>.</summary>
+    public bool Finished { get; private set; }
 
     /// <summary>Iterations stepped so far.</summary>
     public int Iterations { get; private set; }
@@ -119,19 +126,67 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         }
     }
 
-    /// <summary>Ends every rank's data stream and returns the ranks' results, by rank, once every worker has exited cleanly.</summary>
+    /// <summary>Ends every rank's training stream and returns the ranks' results, by rank.</summary>
     /// <exception cref="WorkerFailedException">A worker failed instead of returning its result.</exception>
     public IReadOnlyList<byte[]> Finish()
     {
         if (_writers is not null) Send(rank => _writers[rank].Complete());
-        foreach (var process in _byRank) process.Input.Close();
+        else Send(rank => new ShareStreamWriter<T>(_byRank[rank].Input, [1], []).Complete()); // no batch: an empty training stream
         while (_results.Any(r => r is null)) Next(iteration: null);
+        Finished = true;
+        return [.. _results.Select(r => r!)];
+    }
+
+    /// <summary>
+    /// Streams every rank its share of each of <paramref name="batches"/> (records of one shape) and returns the ranks'
+    /// scores of them, by rank; null when there is no batch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Training has not <see cref="Finished"/>.</exception>
+    /// <exception cref="ArgumentException">A batch's records have other shapes than the first's.</exception>
+    /// <exception cref="WorkerFailedException">A worker failed instead of returning its scores.</exception>
+    public IReadOnlyList<byte[]>? Score(IEnumerable<MiniBatch<T>> batches)
+    {
+        if (!Finished) throw new InvalidOperationException("the segment scores validation sets only after Finish");
+        ShareStreamWriter<T>[]? writers = null;
+        int[] input = [], target = [];
+        try
+        {
+            foreach (var batch in batches)
+            {
+                if (writers is null)
+                {
+                    (input, target) = (batch.Input.Size()[1..], batch.Target.Size()[1..]);
+                    writers = [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, input, target))];
+                }
+                else if (!batch.Input.Size()[1..].SequenceEqual(input) || !batch.Target.Size()[1..].SequenceEqual(target))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"expected validation records of input [{string.Join(", ", input)}] and target [{string.Join(", ", target)}], as the first batch's, got {batch}"), nameof(batches));
+                }
+                Send(rank => writers[rank].Write(BatchShares.Of(batch, _byRank.Length, rank)));
+            }
+            if (writers is null) return null;
+            _scores = new byte[_byRank.Length][];
+            Send(rank => writers[rank].Complete());
+            while (_scores.Any(s => s is null)) Next(iteration: null);
+            return [.. _scores.Select(s => s!)];
+        }
+        finally
+        {
+            foreach (var writer in writers ?? []) writer.Dispose();
+        }
+    }
+
+    /// <summary>Ends every rank's input and waits until every worker has exited cleanly.</summary>
+    /// <exception cref="WorkerFailedException">A worker did not exit, or exited with an error.</exception>
+    public void Close()
+    {
+        foreach (var process in _byRank) process.Input.Close();
         foreach (var (process, rank) in _byRank.Select((p, r) => (p, r)))
         {
             if (!process.WaitForExit(_iterationDeadline) || process.ExitCode != WorkerExitCodes.Ok)
-                throw Failure(rank, $"rank {rank} returned its result but then {(process.HasExited ? $"exited with code {process.ExitCode}" : "did not exit")}");
+                throw Failure(rank, $"rank {rank} ended its work but then {(process.HasExited ? $"exited with code {process.ExitCode}" : "did not exit")}");
         }
-        return [.. _results.Select(r => r!)];
     }
 
     public async ValueTask DisposeAsync()
@@ -179,7 +234,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         }
         catch (ChannelClosedException)
         {
-            throw Failure(Array.FindIndex(_results, r => r is null), "every worker left the control plane before the segment ended");
+            throw Failure(0, "every worker left the control plane before the segment ended");
         }
         catch (OperationCanceledException)
         {
@@ -194,6 +249,9 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         {
             case WorkerResult result:
                 _results[result.Rank] = result.Result.ToArray();
+                break;
+            case WorkerScores scores:
+                _scores[scores.Rank] = scores.Scores.ToArray();
                 break;
             case WorkerFailure or WorkerDisconnected:
                 Record(report);
@@ -210,7 +268,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
             case WorkerFailure failure:
                 _failures[failure.Rank] = (failure.ExitCode, failure.Message);
                 break;
-            case WorkerDisconnected gone when !_failures.ContainsKey(gone.Rank) && _results[gone.Rank] is null:
+            case WorkerDisconnected gone when !_failures.ContainsKey(gone.Rank):
                 var process = _byRank[gone.Rank];
                 process.WaitForExit(FailureGrace);
                 _failures[gone.Rank] = (process.ExitCode, process.HasExited

@@ -24,8 +24,11 @@ namespace BigDL.Distributed.Cluster;
 /// A segment whose worker fails (killed, hung past <see cref="IterationDeadline"/>, lost its peer) is run again from the
 /// state at its start by new workers of the next generation, replaying its batches, as <see cref="Retry"/> allows;
 /// so no training state is lost. The numbers equal those of <see cref="DistributedOptimizer.InProcess{T}"/> with as
-/// many ranks. Validation runs in this process on the synchronised model. With <see cref="SetDropModuleProperty"/>
-/// (BigDL's drop-slow, off by default) late replicas are left out of iterations; <see cref="DropStatistics"/> says how often.
+/// many ranks. Validation runs on the workers of the segment that just ended: each scores its share of the validation
+/// batches with the model whose running statistics were averaged over the ranks, and this process merges the counts;
+/// it runs here instead when a validation method is not one of the library's or a worker fails
+/// (<see cref="WorkerValidations"/> counts the others). With <see cref="SetDropModuleProperty"/> (BigDL's drop-slow,
+/// off by default) late replicas are left out of iterations; <see cref="DropStatistics"/> says how often.
 /// </remarks>
 public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -39,6 +42,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private int _generation;
     private ParameterSlicing? _slicing;
     private bool _replayPending;
+    private ValidationMethod<T>[]? _workerValidation;
     private string _worker = "";
     private CancellationToken _cancellation;
 
@@ -74,6 +78,9 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
 
     /// <summary>Segments run again after a failure so far.</summary>
     public int Retries { get; private set; }
+
+    /// <summary>Validations the workers scored in the last training run; the others (custom validation methods, a worker failed) ran in this process.</summary>
+    public int WorkerValidations { get; private set; }
 
     /// <summary>The running segment's worker process ids by rank (empty between segments), e.g. to watch them.</summary>
     public IReadOnlyList<int> WorkerProcessIds => _segment?.ProcessIds ?? [];
@@ -153,13 +160,17 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         _token = RandomNumberGenerator.GetBytes(32);
         _generation = 0;
         Retries = 0;
+        WorkerValidations = 0;
         DropStatistics = default;
         _failures.Clear();
         _epochRecords = (OptimMethod.State.Epoch, recordsInEpoch);
         _slicing = new ParameterSlicing(Model.GetParameters().Weights.NElement(), Workers);
+        _workerValidation = Validation is { Methods: var methods } && methods.All(TravelsToWorkers) ? methods : null;
         try
         {
-            return Train(recordsInEpoch, Step, cancellation);
+            var trained = Train(recordsInEpoch, Step, cancellation);
+            CloseSegment();
+            return trained;
         }
         finally
         {
@@ -170,7 +181,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     /// <inheritdoc/>
     private protected override void Synchronize()
     {
-        if (_segment is null && !_replayPending) return;
+        if (_segment is { Finished: true } || (_segment is null && !_replayPending)) return;
         var results = Retrying(() => _segment!.Finish());
         var shards = new OptimMethod<T>[results.Count];
         for (int rank = 0; rank < results.Count; rank++)
@@ -181,19 +192,62 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
             shards[rank] = result.Shard;
         }
         OptimMethodShards.Gather(OptimMethod, shards, _slicing!);
-        EndSegment();
     }
 
-    /// <summary>Scores the synchronised model on this process's cores.</summary>
-    private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods) =>
-        ModelPrediction.Score(Model, data.Data(train: false), methods);
+    /// <summary>
+    /// Scores the synchronised model: each worker of the finished segment scores its share of every validation batch
+    /// and the driver merges the ranks' results; without such workers, when one fails, or for validation batches of
+    /// several shapes (one stream has one), this process scores it.
+    /// </summary>
+    private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
+    {
+        if (_segment is { Finished: true } segment && _workerValidation is not null)
+        {
+            try
+            {
+                var scores = segment.Score(data.Data(train: false));
+                WorkerValidations++;
+                return scores is null ? null : RankScores.Merge([.. scores.Select((bytes, rank) => RankResults(bytes, rank, methods.Length))]);
+            }
+            catch (Exception e) when (e is WorkerFailedException or ArgumentException) // a worker failed, or the batches changed shape
+            {
+                EndSegment(); // the trained state is in this process already
+            }
+        }
+        return ModelPrediction.Score(Model, data.Data(train: false), methods);
+    }
+
+    private static ValidationResult[]? RankResults(byte[] bytes, int rank, int methods)
+    {
+        var scores = ValidationScores.Decode(bytes, methods);
+        return scores.Rank == rank ? scores.Results : throw new InvalidDataException($"worker rank {rank} returned the validation scores of rank {scores.Rank}");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> can travel in a job spec: it is one of the library's (a worker process loads no
+    /// assembly of the caller's) and follows the constructor-argument convention.
+    /// </summary>
+    private static bool TravelsToWorkers(ValidationMethod<T> method)
+    {
+        if (method.GetType().Assembly != typeof(ValidationMethod<T>).Assembly) return false;
+        try
+        {
+            new Interop.ObjectEncoder<T>().Object(method);
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
 
     private (double Loss, double LearningRate) Step(MiniBatch<T> batch)
     {
         var state = OptimMethod.State;
         if (_epochRecords.Epoch != state.Epoch) _epochRecords = (state.Epoch, 0);
         // A segment streams records of one shape: a batch of other shapes starts the next segment.
-        if (_segment is not null && (_segment.Iterations >= IterationsPerSegment || !_segment.Accepts(batch))) Synchronize();
+        if (_segment is { Finished: false } && (_segment.Iterations >= IterationsPerSegment || !_segment.Accepts(batch))) Synchronize();
+        if (_segment is { Finished: true }) CloseSegment();
         var (result, threshold) = Retrying(() =>
         {
             if (_segment is null) StartSegment();
@@ -243,7 +297,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         var drop = DropSlow is { } policy ? new DropSlowStart(policy, DropStatistics.ThresholdSeconds, DropStatistics.Iterations) : null;
         var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline, drop,
             Placement.SharedMemory);
-        _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings).Encode();
+        _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings, _workerValidation).Encode();
         _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records, DropStatistics);
         _segment = Launch();
     }
@@ -268,6 +322,21 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private ClusterSegment<T> Launch() =>
         ClusterSegment<T>.StartAsync(_worker, Placement, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
 
+    /// <summary>Lets the workers of the finished segment exit; one that fails to is an error (the trained state is in this process already).</summary>
+    private void CloseSegment()
+    {
+        if (_segment is null) return;
+        try
+        {
+            _segment.Close();
+        }
+        finally
+        {
+            EndSegment();
+        }
+    }
+
+    /// <summary>Ends the segment at once: kills whatever still runs of it.</summary>
     private void EndSegment()
     {
         if (_segment is null) return;

@@ -124,6 +124,11 @@ public sealed class ControlClient : IAsyncDisposable
     public ValueTask SendResultAsync(ReadOnlyMemory<byte> result, CancellationToken cancellation = default)
         => SendAsync(ControlMessageKind.Result, result, cancellation);
 
+    /// <summary>Sends this worker's validation results (opaque bytes) to the driver.</summary>
+    /// <exception cref="ControlException">The connection broke.</exception>
+    public ValueTask SendScoresAsync(ReadOnlyMemory<byte> scores, CancellationToken cancellation = default)
+        => SendAsync(ControlMessageKind.Scores, scores, cancellation);
+
     /// <summary>Tells the driver this worker is failing and will exit with <paramref name="exitCode"/>.</summary>
     /// <exception cref="ControlException">The connection broke.</exception>
     public ValueTask SendFailureAsync(int exitCode, string message, CancellationToken cancellation = default)

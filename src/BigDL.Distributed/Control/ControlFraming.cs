@@ -10,7 +10,7 @@ namespace BigDL.Distributed.Control;
 internal static class ControlFraming
 {
     /// <summary>The protocol version a worker states in its Hello; the driver refuses any other.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The largest length field (kind byte plus body) either end accepts: 1 GiB.</summary>
     public const int MaxLength = 1 << 30;

@@ -41,4 +41,7 @@ internal enum ControlMessageKind : byte
 
     /// <summary>Driver to worker: JSON {exitCode, message}; a refused Hello (then the connection closes) or a failed collective.</summary>
     Error = 13,
+
+    /// <summary>Worker to driver, after its Result: the bytes of its validation results on one validation stream.</summary>
+    Scores = 14,
 }

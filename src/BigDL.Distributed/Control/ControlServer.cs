@@ -74,8 +74,8 @@ public sealed class ControlServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Every <see cref="WorkerProgress"/>, <see cref="WorkerLog"/>, <see cref="WorkerResult"/>, <see cref="WorkerFailure"/>
-    /// and <see cref="WorkerDisconnected"/> in the order they arrived; completes when every rank has connected and left, or on dispose.
+    /// Every <see cref="WorkerProgress"/>, <see cref="WorkerLog"/>, <see cref="WorkerResult"/>, <see cref="WorkerScores"/>,
+    /// <see cref="WorkerFailure"/> and <see cref="WorkerDisconnected"/> in the order they arrived; completes when every rank has connected and left, or on dispose.
     /// </summary>
     public ChannelReader<WorkerReport> Reports => _reports.Reader;
 
@@ -255,8 +255,10 @@ public sealed class ControlServer : IAsyncDisposable
                 _reports.Writer.TryWrite(new WorkerLog(rank, level, text));
                 return null;
             case ControlMessageKind.Result:
-                lock (_gate) worker.ResultSent = true;
                 _reports.Writer.TryWrite(new WorkerResult(rank, message.Body));
+                return null;
+            case ControlMessageKind.Scores:
+                _reports.Writer.TryWrite(new WorkerScores(rank, message.Body));
                 return null;
             case ControlMessageKind.Failure:
                 var (exitCode, why) = ControlBodies.ReadExitCodeAndMessage(message.Body, ControlMessageKind.Failure);
@@ -274,7 +276,7 @@ public sealed class ControlServer : IAsyncDisposable
         lock (_gate)
         {
             _workers[worker.Rank] = null;
-            if (!worker.ResultSent) _reports.Writer.TryWrite(new WorkerDisconnected(worker.Rank));
+            _reports.Writer.TryWrite(new WorkerDisconnected(worker.Rank));
             Post(_round.Break(WorkerExitCodes.PeerLost, string.Create(CultureInfo.InvariantCulture, $"rank {worker.Rank} left job {_jobId}")));
             if (++_left == _worldSize) _reports.Writer.TryComplete();
         }

@@ -21,9 +21,6 @@ internal sealed class WorkerConnection
 
     public int Rank { get; }
 
-    /// <summary>Whether the worker sent its Result; read and written under the server's lock.</summary>
-    public bool ResultSent { get; set; }
-
     /// <summary>Queues a message; the task completes once it was written, or once the connection can no longer write it.</summary>
     public Task PostAsync(ControlMessageKind kind, byte[] body)
     {

@@ -12,7 +12,11 @@ namespace BigDL.Distributed.Data;
 /// Reads a worker's shares of the global mini-batches from the Arrow IPC stream a <see cref="ShareStreamWriter{T}"/>
 /// (or another language's writer of the same schema) produced: one share per record batch, in order.
 /// </summary>
-/// <remarks>The schema is read and checked at the first <see cref="TryRead"/>. The input stream stays open on dispose.</remarks>
+/// <remarks>
+/// The schema is read and checked at the first <see cref="TryRead"/> (or <see cref="Begins"/>). The reader reads no
+/// byte past the end-of-stream marker, so streams written one after the other on one input are read by one reader
+/// each. The input stream stays open on dispose.
+/// </remarks>
 public sealed class ShareStreamReader<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly EndWatchingStream _input;
@@ -43,12 +47,8 @@ public sealed class ShareStreamReader<T> : IDisposable where T : unmanaged, IFlo
         ObjectDisposedException.ThrowIf(_disposed, this);
         share = null;
         if (_ended) return false;
-        if (_inputShape is null)
-        {
-            var schema = Arrow(() => _reader.Schema)
-                ?? throw new InvalidDataException($"expected an Arrow IPC share stream of {ShareSchema.DTypeName<T>()}, got an empty input");
-            (_inputShape, _targetShape) = ShareSchema.Read<T>(schema);
-        }
+        if (!Begins())
+            throw new InvalidDataException($"expected an Arrow IPC share stream of {ShareSchema.DTypeName<T>()}, got an empty input");
         var batch = Arrow(_reader.ReadNextRecordBatch);
         if (batch is null)
         {
@@ -63,6 +63,20 @@ public sealed class ShareStreamReader<T> : IDisposable where T : unmanaged, IFlo
             share = Decode(batch);
         }
         _batches++;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a share stream begins on the input (its schema is then read and checked): false when the input ends
+    /// before its first byte, as after the last of several streams written one after the other.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The input begins with something other than a share stream of <typeparamref name="T"/>.</exception>
+    public bool Begins()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_inputShape is not null) return true;
+        if (Arrow(() => _reader.Schema) is not { } schema) return false;
+        (_inputShape, _targetShape) = ShareSchema.Read<T>(schema);
         return true;
     }
 

@@ -8,12 +8,12 @@ namespace BigDL.Distributed.Jobs;
 
 /// <summary>
 /// What a worker needs to train one segment, declared and never as code: the model (architecture and weights), the
-/// criterion, the optim method with its whole state (each worker keeps the slice it owns) and the
-/// <see cref="SegmentSettings"/>. Its bytes are our model file format (kind "job"), so a job spec is a checkpoint
+/// criterion, the optim method with its whole state (each worker keeps the slice it owns), the
+/// <see cref="SegmentSettings"/> and the validation methods it scores validation streams with (none: it is not asked to). Its bytes are our model file format (kind "job"), so a job spec is a checkpoint
 /// with settings, and a checkpoint file can start a job.
 /// </summary>
-internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimMethod<T> method, SegmentSettings settings)
-    where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimMethod<T> method, SegmentSettings settings,
+    ValidationMethod<T>[]? validation = null) where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Kind = "job";
 
@@ -29,8 +29,11 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
     /// <summary>How the segment trains.</summary>
     public SegmentSettings Settings => settings;
 
+    /// <summary>The validation methods validation streams are scored with; null when the driver validates itself.</summary>
+    public ValidationMethod<T>[]? Validation => validation;
+
     /// <summary>The bytes of this spec.</summary>
-    /// <exception cref="NotSupportedException">The model, criterion or optim method cannot be described (a custom type not following the constructor-argument convention).</exception>
+    /// <exception cref="NotSupportedException">The model, criterion, optim method or a validation method cannot be described (a custom type not following the constructor-argument convention).</exception>
     public byte[] Encode()
     {
         var encoder = new ObjectEncoder<T>();
@@ -62,6 +65,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                     ["iterationsSeen"] = drop.IterationsSeen,
                 } : null,
             },
+            ["validation"] = validation is null ? null : new JsonArray([.. validation.Select(m => (JsonNode)encoder.Object(m))]),
         };
         return FileFormat.ToBytes(header, encoder.Tensors);
     }
@@ -91,7 +95,11 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
             TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop,
             (bool?)s["sharedMemory"] ?? false);
-        return new JobSpec<T>(model, criterion, method, settings);
+        var validation = header["validation"] is JsonArray methods
+            ? methods.Select(m => decoder.Object(m?.AsObject() ?? throw new InvalidDataException($"{Name}: a validation method is null")) as ValidationMethod<T>
+                ?? throw new InvalidDataException($"{Name}: {(string?)m["$type"]} is not a validation method of {typeof(T).Name}")).ToArray()
+            : null;
+        return new JobSpec<T>(model, criterion, method, settings, validation);
     }
 
     private static JsonObject Required(JsonObject header, string name) =>

@@ -18,17 +18,20 @@ namespace BigDL.Distributed.Worker;
 /// One worker's part of a segment: joins the mesh of its peers (its listener's address published through the control
 /// plane's all-gather), then for every share of a global mini-batch read from its data stream computes the share's
 /// gradient on its replicas and runs the all-reduce; rank 0 reports each iteration's loss to the driver. When the
-/// stream ends, it returns its optimizer shard (and rank 0 the trained model) as its <see cref="SegmentResult{T}"/>.
+/// stream ends, it averages the running statistics, returns its optimizer shard (and rank 0 the trained model) as its
+/// <see cref="SegmentResult{T}"/> and leaves the mesh. Every further stream on its input is a validation set's shares:
+/// it scores them with the spec's validation methods and returns the <see cref="ValidationScores"/>; the end of the
+/// input ends the segment.
 /// </summary>
 internal static class WorkerSegment
 {
-    /// <summary>Trains the segment of <paramref name="spec"/> on the shares read from <paramref name="data"/>.</summary>
+    /// <summary>Trains the segment of <paramref name="spec"/> on the shares read from <paramref name="data"/>, then scores the validation streams that follow.</summary>
     /// <exception cref="SegmentFailure">The segment failed; its exit code says why (peer lost, data, protocol).</exception>
     /// <param name="control">The worker's control connection.</param>
     /// <param name="token">The job's token, which authenticates the mesh links.</param>
     /// <param name="meshAddress">The address to take mesh links on and publish to the peers.</param>
     /// <param name="spec">The segment.</param>
-    /// <param name="data">The stream of this rank's shares.</param>
+    /// <param name="data">The streams of this rank's shares: the training stream, then any validation streams.</param>
     /// <param name="cancellation">Stops the segment (the driver aborted or went away).</param>
     public static async Task RunAsync<T>(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, JobSpec<T> spec, Stream data, CancellationToken cancellation)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -40,15 +43,37 @@ internal static class WorkerSegment
         int sharedSlotBytes = settings.SharedMemory
             ? new ParameterSlicing(spec.Model.GetParameters().Weights.NElement(), task.WorldSize).MaxLength * Wire.WireCodec.ElementSize(settings.Compression.DTypeFor<T>())
             : 0;
-        await using var transport = await JoinMeshAsync(control, token, meshAddress, settings, sharedSlotBytes, cancellation).ConfigureAwait(false);
+        var transport = await JoinMeshAsync(control, token, meshAddress, settings, sharedSlotBytes, cancellation).ConfigureAwait(false);
+        RankTrainer<T> trainer;
+        try
+        {
+            trainer = RankTrainer<T>.Create(transport, spec.Model, spec.Criterion, spec.Method, settings.CoresPerRank, settings.Compression, settings.Clipping,
+                task.Attempt, settings.DropSlow?.Threshold());
+        }
+        catch
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        using (trainer)
+        {
+            // The mesh serves training only: validation needs no peer.
+            await using (transport.ConfigureAwait(false)) await TrainAsync(control, transport, trainer, spec, data, cancellation).ConfigureAwait(false);
+            await ScoreAsync(control, trainer, spec.Validation, data, cancellation).ConfigureAwait(false);
+        }
+    }
 
-        using var trainer = RankTrainer<T>.Create(transport, spec.Model, spec.Criterion, spec.Method, settings.CoresPerRank, settings.Compression, settings.Clipping,
-            task.Attempt, settings.DropSlow?.Threshold());
+    /// <summary>Trains on the shares of the first stream of <paramref name="data"/> and sends the driver this rank's result.</summary>
+    private static async Task TrainAsync<T>(ControlClient control, IRankTransport transport, RankTrainer<T> trainer, JobSpec<T> spec, Stream data,
+        CancellationToken cancellation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var task = control.Task;
+        var settings = spec.Settings;
         using var reader = new ShareStreamReader<T>(data);
         int iteration = settings.FirstIteration;
         try
         {
-            while (NextShare(reader, out var share))
+            while (Next(reader, "training", out var share))
             {
                 long started = Stopwatch.GetTimestamp();
                 var reduced = await WithinDeadlineAsync(t => trainer.StepAsync(share, settings.Epoch, iteration, t), settings.IterationDeadline,
@@ -98,6 +123,31 @@ internal static class WorkerSegment
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Scores every further stream of <paramref name="data"/> (a validation set's shares) with <paramref name="methods"/>
+    /// and sends the driver the results of each; returns when the input ends.
+    /// </summary>
+    private static async Task ScoreAsync<T>(ControlClient control, RankTrainer<T> trainer, ValidationMethod<T>[]? methods, Stream data,
+        CancellationToken cancellation) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        while (true)
+        {
+            using var reader = new ShareStreamReader<T>(data);
+            if (!Begins(reader)) return;
+            if (methods is null)
+                throw new SegmentFailure(WorkerExitCodes.JobError, "the driver sent a validation stream, but the job spec has no validation methods");
+            var results = trainer.Score(Shares(reader), methods);
+            await control.SendScoresAsync(new ValidationScores(control.Task.Rank, results).Encode(), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The shares of <paramref name="reader"/>'s validation stream that hold records.</summary>
+    private static IEnumerable<MiniBatch<T>> Shares<T>(ShareStreamReader<T> reader) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        while (Next(reader, "validation", out var share))
+            if (share is not null) yield return share;
+    }
+
     /// <summary>Runs the collective <paramref name="work"/>; past <paramref name="deadline"/> a peer hangs and the segment fails.</summary>
     private static async Task<TResult> WithinDeadlineAsync<TResult>(Func<CancellationToken, ValueTask<TResult>> work, TimeSpan deadline, string what,
         CancellationToken cancellation)
@@ -138,7 +188,7 @@ internal static class WorkerSegment
     }
 
     /// <summary>The next share; a stream that breaks off or does not fit is a data error.</summary>
-    private static bool NextShare<T>(ShareStreamReader<T> reader, out MiniBatch<T>? share) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Next<T>(ShareStreamReader<T> reader, string stream, out MiniBatch<T>? share) where T : unmanaged, IFloatingPointIeee754<T>
     {
         try
         {
@@ -146,9 +196,25 @@ internal static class WorkerSegment
         }
         catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
         {
-            throw new SegmentFailure(WorkerExitCodes.DataError, $"the training data stream broke off or does not fit: {e.Message}", e);
+            throw DataError(stream, e);
         }
     }
+
+    /// <summary>Whether another stream begins (false: the input ended); one that does not fit is a data error.</summary>
+    private static bool Begins<T>(ShareStreamReader<T> reader) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try
+        {
+            return reader.Begins();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+        {
+            throw DataError("validation", e);
+        }
+    }
+
+    private static SegmentFailure DataError(string stream, Exception e) =>
+        new(WorkerExitCodes.DataError, $"the {stream} data stream broke off or does not fit: {e.Message}", e);
 
     /// <summary>Tells every peer this generation is over (best effort: a lost peer cannot hear it).</summary>
     private static async Task AbortPeersAsync(IRankTransport transport, int generation, int iteration)

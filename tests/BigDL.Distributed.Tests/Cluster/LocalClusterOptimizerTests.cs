@@ -4,6 +4,7 @@ using BigDL.DataSets;
 using BigDL.Distributed.Cluster;
 using BigDL.NN;
 using BigDL.Optim;
+using BigDL.Tensors;
 
 namespace BigDL.Distributed.Tests.Cluster;
 
@@ -240,6 +241,78 @@ public sealed class LocalClusterOptimizerTests
         Assert.Equal(9, optimizer.OptimMethod.State.Iteration);
         Assert.All(weights, w => Assert.True(float.IsFinite(w)));
         AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_WithValidation_TheWorkersScoreTheirShares_AsScoringTheTrainedModel()
+    {
+        // With batch normalisation the workers' scores match only if they use the running statistics averaged over
+        // them, which the returned model holds.
+        RandomGenerator.Default.SetSeed(2);
+        var model = new Sequential<float>().Add(new Linear<float>(6, 10)).Add(new BatchNormalization<float>(10)).Add(new ReLU<float>())
+            .Add(new Linear<float>(10, 3)).Add(new LogSoftMax<float>());
+
+        ValidationMethod<float>[] methods = [new Top1Accuracy<float>(), new Loss<float>()];
+
+        var (last, optimizer, processes) = TrainAndValidate(model, epochs: 2, methods);
+
+        Assert.Equal(2, optimizer.WorkerValidations);
+        AssertScoresOf(model, last, methods);
+        AssertNoneRunning(processes);
+    }
+
+    [Fact]
+    public void Optimize_WithAValidationMethodOfTheCaller_ScoresInThisProcess()
+    {
+        var model = Training.Model<float>();
+
+        ValidationMethod<float>[] methods = [new Top1Accuracy<float>(), new ShareOfClassZero()];
+
+        var (last, optimizer, processes) = TrainAndValidate(model, epochs: 1, methods);
+
+        Assert.Equal(0, optimizer.WorkerValidations); // a worker process could not load this assembly's method
+        AssertScoresOf(model, last, methods);
+        AssertNoneRunning(processes);
+    }
+
+    /// <summary>Trains <paramref name="model"/> on 2 workers (40 records, so every replica's share holds several), validating every epoch; the last validation's results.</summary>
+    private static (IReadOnlyList<(string Method, ValidationResult Result)> Last, LocalClusterOptimizer<float> Optimizer, HashSet<int> Processes) TrainAndValidate(
+        Sequential<float> model, int epochs, params ValidationMethod<float>[] methods)
+    {
+        var optimizer = DistributedOptimizer.LocalCluster(model, Training.Data<float>(BatchSize, records: 40), new ClassNLLCriterion<float>(), workers: 2);
+        optimizer.SetOptimMethod(Sgd()).SetEndWhen(Trigger.MaxEpoch(epochs)).SetValidation(Trigger.EveryEpoch, Training.Data<float>(16), methods);
+        var validations = new List<ValidationCompleted>();
+        var processes = new HashSet<int>();
+        optimizer.Subscribe(e =>
+        {
+            processes.UnionWith(optimizer.WorkerProcessIds);
+            if (e is ValidationCompleted v) validations.Add(v);
+        });
+        Training.WithCores(2, optimizer.Optimize);
+        Assert.Equal(epochs, validations.Count);
+        return (validations[^1].Results, optimizer, processes);
+    }
+
+    /// <summary>Asserts that <paramref name="validated"/> holds what <paramref name="methods"/> make of <paramref name="trained"/> on the validation set.</summary>
+    private static void AssertScoresOf(Module<float> trained, IReadOnlyList<(string Method, ValidationResult Result)> validated, params ValidationMethod<float>[] methods)
+    {
+        var expected = trained.Evaluate(Training.Data<float>(16), methods);
+        Assert.Equal(methods.Length, validated.Count);
+        for (int m = 0; m < methods.Length; m++)
+        {
+            Assert.Equal(37, validated[m].Result.Result.Count);
+            Assert.Equal(expected[m].Result.Result.Value, validated[m].Result.Result.Value, 1e-6);
+        }
+    }
+
+    /// <summary>The share of records the model assigns class 0 (the first output), a method a worker process cannot load.</summary>
+    private sealed class ShareOfClassZero : ValidationMethod<float>
+    {
+        public override ValidationResult Apply(Tensor<float> output, Tensor<float> target)
+        {
+            int zero = Enumerable.Range(0, output.Size(0)).Count(r => Enumerable.Range(1, output.Size(1) - 1).All(c => output[r, 0] >= output[r, c]));
+            return new AccuracyResult(zero, output.Size(0));
+        }
     }
 
     private sealed class ShapeAlternating(DataSet<MiniBatch<float>> inner) : DataSet<MiniBatch<float>>

@@ -102,7 +102,7 @@ public class ControlPlaneTests
     }
 
     [Fact]
-    public async Task ProgressLogAndResult_ArriveAsReports_AndReportsCompleteWhenAllLeave()
+    public async Task ProgressLogResultAndScores_ArriveAsReports_AndReportsCompleteWhenAllLeave()
     {
         await using var server = ControlServer.Start("job", 2, 0, Token, Spec);
         var clients = await ConnectAll(server, 2);
@@ -110,17 +110,20 @@ public class ControlPlaneTests
         await clients[1].SendProgressAsync(new JsonObject { ["iteration"] = 5, ["loss"] = 0.25 });
         await clients[1].SendLogAsync("warning", "slow disk");
         await clients[1].SendResultAsync(new byte[] { 9, 8, 7 });
+        await clients[1].SendScoresAsync(new byte[] { 6, 5 });
         await clients[0].SendFailureAsync(WorkerExitCodes.DataError, "bad row 3");
         await DisposeAll(clients);
         var reports = await ReadToEnd(server);
 
         var one = reports.Where(r => r.Rank == 1).ToList();
-        Assert.Equal(3, one.Count);
+        Assert.Equal(5, one.Count);
         var progress = Assert.IsType<WorkerProgress>(one[0]);
         Assert.Equal(5, progress.Progress["iteration"]!.GetValue<int>());
         Assert.Equal(0.25, progress.Progress["loss"]!.GetValue<double>());
         Assert.Equal(new WorkerLog(1, "warning", "slow disk"), one[1]);
         Assert.Equal(new byte[] { 9, 8, 7 }, Assert.IsType<WorkerResult>(one[2]).Result.ToArray());
+        Assert.Equal(new byte[] { 6, 5 }, Assert.IsType<WorkerScores>(one[3]).Scores.ToArray());
+        Assert.Equal(new WorkerDisconnected(1), one[4]); // the driver decides whether leaving then was expected
         var zero = reports.Where(r => r.Rank == 0).ToList();
         Assert.Equal(new WorkerReport[] { new WorkerFailure(0, WorkerExitCodes.DataError, "bad row 3"), new WorkerDisconnected(0) }, zero);
     }
@@ -150,7 +153,7 @@ public class ControlPlaneTests
         Assert.Equal(13, kind);
         var error = JsonNode.Parse(body)!.AsObject();
         Assert.Equal(WorkerExitCodes.ProtocolMismatch, error["exitCode"]!.GetValue<int>());
-        Assert.Equal("expected protocol version 1, got 99", error["message"]!.GetValue<string>());
+        Assert.Equal("expected protocol version 2, got 99", error["message"]!.GetValue<string>());
         Assert.Null(await wire.ReceiveAsync());
         Assert.Equal([null], server.WorkerProcessIds);
     }

@@ -46,7 +46,7 @@ internal sealed class ControlWire : IDisposable
         return (header[4], body);
     }
 
-    public static string Hello(string tokenHex, int version = 1) => $$"""{"version":{{version}},"token":"{{tokenHex}}","pid":4242}""";
+    public static string Hello(string tokenHex, int version = 2) => $$"""{"version":{{version}},"token":"{{tokenHex}}","pid":4242}""";
 
     public void Dispose() => _tcp.Dispose();
 }

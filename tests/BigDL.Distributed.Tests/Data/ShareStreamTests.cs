@@ -187,6 +187,38 @@ public class ShareStreamTests
     }
 
     [Fact]
+    public void StreamsOneAfterTheOther_AreReadByOneReaderEach_ThenTheInputEnds()
+    {
+        // A worker's stdin: the training stream, then a validation stream of other shapes.
+        var random = new Random(5);
+        var training = new List<MiniBatch<float>?> { Batch<float>(random, 3, [4], []), Batch<float>(random, 2, [4], []) };
+        var validation = new List<MiniBatch<float>?> { Batch<float>(random, 4, [2, 3], [2]) };
+        var input = new MemoryStream([.. Written<float>([4], [], training), .. Written<float>([2, 3], [2], validation)]);
+
+        var first = ReadAll<float>(input);
+        var second = ReadAll<float>(input);
+        using var third = new ShareStreamReader<float>(input);
+
+        Assert.Equal(2, first.Count);
+        for (int i = 0; i < 2; i++) AssertSame(training[i], first[i]);
+        AssertSame(validation[0], Assert.Single(second));
+        Assert.False(third.Begins());
+    }
+
+    [Fact]
+    public void Begins_OnAStream_ReadsItsSchema_AndTheSharesFollow()
+    {
+        var random = new Random(6);
+        var share = Batch<double>(random, 2, [3], []);
+        using var reader = new ShareStreamReader<double>(new MemoryStream(Written<double>([3], [], [share])));
+
+        Assert.True(reader.Begins());
+        Assert.True(reader.TryRead(out var read));
+        AssertSame(share, read);
+        Assert.False(reader.TryRead(out _));
+    }
+
+    [Fact]
     public void EmptyInput_ThrowsInvalidData()
     {
         using var reader = new ShareStreamReader<float>(new MemoryStream());

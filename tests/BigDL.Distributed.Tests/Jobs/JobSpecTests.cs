@@ -4,7 +4,7 @@ using BigDL.Optim;
 
 namespace BigDL.Distributed.Tests.Jobs;
 
-/// <summary>A job spec's settings come back from its bytes as they went in, drop-slow and shared memory included.</summary>
+/// <summary>A job spec's settings and validation methods come back from its bytes as they went in, drop-slow and shared memory included.</summary>
 public class JobSpecTests
 {
     [Fact]
@@ -29,5 +29,18 @@ public class JobSpecTests
 
         Assert.Null(decoded.DropSlow);
         Assert.False(decoded.SharedMemory);
+    }
+
+    [Fact]
+    public void Decode_GivesBackTheValidationMethods_ACriterionWithinToo()
+    {
+        var settings = new SegmentSettings(1, WireCompression.None, GradientClipping.None, 1, 1, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+        ValidationMethod<float>[] methods = [new Top5Accuracy<float>(), new Loss<float>(new MSECriterion<float>())];
+
+        var withMethods = JobSpec<float>.Decode(new JobSpec<float>(Training.Model<float>(), new ClassNLLCriterion<float>(), new SGD<float>(0.1), settings, methods).Encode());
+        var without = JobSpec<float>.Decode(new JobSpec<float>(Training.Model<float>(), new ClassNLLCriterion<float>(), new SGD<float>(0.1), settings).Encode());
+
+        Assert.Collection(withMethods.Validation!, m => Assert.IsType<Top5Accuracy<float>>(m), m => Assert.IsType<MSECriterion<float>>(Assert.IsType<Loss<float>>(m).Criterion));
+        Assert.Null(without.Validation);
     }
 }
