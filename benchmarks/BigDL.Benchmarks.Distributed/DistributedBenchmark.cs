@@ -82,7 +82,7 @@ internal static class DistributedBenchmark
         Console.WriteLine("Timed: the iterations after the warm-up ones, from the end of the last warm-up iteration to the end of the last iteration");
         Console.WriteLine("(IterationCompleted events). Start-up: the time to the end of the first iteration less one steady iteration — for the");
         Console.WriteLine("local cluster, starting the worker processes, handing them the job spec and their first iteration (JIT included), paid");
-        Console.WriteLine("again by every segment, since each segment starts new workers.");
+        Console.WriteLine("once a run (the same workers train every segment) and again by a retry.");
         Console.WriteLine();
         Console.WriteLine($"## Bytes on the wire per worker and iteration, local cluster ({Ranks} workers, slices on the sockets)");
         Console.WriteLine();

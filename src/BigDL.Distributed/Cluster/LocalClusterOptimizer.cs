@@ -11,20 +11,20 @@ namespace BigDL.Distributed.Cluster;
 
 /// <summary>
 /// BigDL's <c>DistriOptimizer</c> on worker processes of this machine (like Spark's <c>local-cluster[N, cores, mem]</c>):
-/// this process is the driver. Training runs in segments: for each, the driver starts <see cref="Workers"/> worker
-/// processes, hands them the job spec (model, weights, criterion, optim method state and settings — never code), and
-/// streams every worker its share of each global mini-batch; the workers train with BigDL's all-reduce over TCP (slices
-/// through shared memory between workers of this machine, as <see cref="WorkerPlacement.SharedMemory"/> says) and
-/// rank 0 reports every iteration. A segment ends at the end of an epoch, after <see cref="IterationsPerSegment"/>
+/// this process is the driver. It starts <see cref="Workers"/> worker processes, hands them the job spec (model,
+/// weights, criterion, optim method state, validation methods and settings — never code), and streams every worker its
+/// share of each global mini-batch; the workers train with BigDL's all-reduce over TCP (slices through shared memory
+/// between workers of this machine, as <see cref="WorkerPlacement.SharedMemory"/> says) and rank 0 reports every
+/// iteration. Training runs in segments: one ends at the end of an epoch, after <see cref="IterationsPerSegment"/>
 /// iterations, before validation or a checkpoint, before a batch whose records have other shapes, and when training
-/// ends: the workers return the trained weights and their optimizer shards, which become this process's model and
-/// optim method state.
+/// ends; the workers then return the trained weights and their optimizer shards, which become this process's model and
+/// optim method state, and go on with the next segment from the state they hold.
 /// </summary>
 /// <remarks>
 /// A segment whose worker fails (killed, hung past <see cref="IterationDeadline"/>, lost its peer) is run again from the
-/// state at its start by new workers of the next generation, replaying its batches, as <see cref="Retry"/> allows;
+/// state at its start (kept as a job spec) by new workers of the next generation, replaying its batches, as <see cref="Retry"/> allows;
 /// so no training state is lost. The numbers equal those of <see cref="DistributedOptimizer.InProcess{T}"/> with as
-/// many ranks. Validation runs on the workers of the segment that just ended: each scores its share of the validation
+/// many ranks. Validation runs on the workers between segments: each scores its share of the validation
 /// batches with the model whose running statistics were averaged over the ranks, and this process merges the counts;
 /// it runs here instead when a validation method is not one of the library's or a worker fails
 /// (<see cref="WorkerValidations"/> counts the others). With <see cref="SetDropModuleProperty"/> (BigDL's drop-slow,
@@ -33,7 +33,7 @@ namespace BigDL.Distributed.Cluster;
 public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly List<DateTime> _failures = [];
-    private ClusterSegment<T>? _segment;
+    private WorkerGeneration<T>? _workers;
     private byte[]? _snapshot;
     private (int Epoch, int Iteration, long RecordsInEpoch, DropStatistics Dropped) _segmentStart;
     private (int Epoch, long Records) _epochRecords;
@@ -43,7 +43,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     private ParameterSlicing? _slicing;
     private bool _replayPending;
     private ValidationMethod<T>[]? _workerValidation;
-    private string _worker = "";
+    private string _workerAssembly = "";
     private CancellationToken _cancellation;
 
     internal LocalClusterOptimizer(Module<T> model, DataSet<MiniBatch<T>> dataset, Criterion<T> criterion, int workers, int coresPerWorker, WireCompression compression)
@@ -76,14 +76,17 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     /// <summary>When a failed segment is run again.</summary>
     public RetryPolicy Retry { get; private set; } = RetryPolicy.Default;
 
+    /// <summary>Segments trained in the last training run, not counting their runs again after failures.</summary>
+    public int Segments { get; private set; }
+
     /// <summary>Segments run again after a failure so far.</summary>
     public int Retries { get; private set; }
 
     /// <summary>Validations the workers scored in the last training run; the others (custom validation methods, a worker failed) ran in this process.</summary>
     public int WorkerValidations { get; private set; }
 
-    /// <summary>The running segment's worker process ids by rank (empty between segments), e.g. to watch them.</summary>
-    public IReadOnlyList<int> WorkerProcessIds => _segment?.ProcessIds ?? [];
+    /// <summary>The worker process ids by rank while workers run (empty before the first segment and after training), e.g. to watch them.</summary>
+    public IReadOnlyList<int> WorkerProcessIds => _workers?.ProcessIds ?? [];
 
     /// <summary>BigDL's drop-slow option; null (the default): every replica is waited for.</summary>
     public DropSlowPolicy? DropSlow { get; private set; }
@@ -153,12 +156,13 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     {
         OptimMethodShards.RequireElementWise(OptimMethod);
         long recordsInEpoch = Resume();
-        _worker = WorkerExecutable.Locate();
+        _workerAssembly = WorkerExecutable.Locate();
         _cancellation = cancellation;
         _replayPending = false;
         _jobId = Guid.NewGuid().ToString("N");
         _token = RandomNumberGenerator.GetBytes(32);
         _generation = 0;
+        Segments = 0;
         Retries = 0;
         WorkerValidations = 0;
         DropStatistics = default;
@@ -169,20 +173,20 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         try
         {
             var trained = Train(recordsInEpoch, Step, cancellation);
-            CloseSegment();
+            RetireWorkers();
             return trained;
         }
         finally
         {
-            EndSegment();
+            KillWorkers();
         }
     }
 
     /// <inheritdoc/>
     private protected override void Synchronize()
     {
-        if (_segment is { Finished: true } || (_segment is null && !_replayPending)) return;
-        var results = Retrying(() => _segment!.Finish());
+        if (_workers is { Training: false } || (_workers is null && !_replayPending)) return;
+        var results = Retrying(() => _workers!.Finish());
         var shards = new OptimMethod<T>[results.Count];
         for (int rank = 0; rank < results.Count; rank++)
         {
@@ -195,23 +199,23 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     }
 
     /// <summary>
-    /// Scores the synchronised model: each worker of the finished segment scores its share of every validation batch
+    /// Scores the synchronised model: each worker, between segments, scores its share of every validation batch
     /// and the driver merges the ranks' results; without such workers, when one fails, or for validation batches of
     /// several shapes (one stream has one), this process scores it.
     /// </summary>
     private protected override ValidationResult[]? Score(DataSet<MiniBatch<T>> data, ValidationMethod<T>[] methods)
     {
-        if (_segment is { Finished: true } segment && _workerValidation is not null)
+        if (_workers is { Training: false } workers && _workerValidation is not null)
         {
             try
             {
-                var scores = segment.Score(data.Data(train: false));
+                var scores = workers.Score(data.Data(train: false));
                 WorkerValidations++;
                 return scores is null ? null : RankScores.Merge([.. scores.Select((bytes, rank) => RankResults(bytes, rank, methods.Length))]);
             }
             catch (Exception e) when (e is WorkerFailedException or ArgumentException) // a worker failed, or the batches changed shape
             {
-                EndSegment(); // the trained state is in this process already
+                KillWorkers(); // the trained state is in this process already
             }
         }
         return ModelPrediction.Score(Model, data.Data(train: false), methods);
@@ -246,12 +250,11 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         var state = OptimMethod.State;
         if (_epochRecords.Epoch != state.Epoch) _epochRecords = (state.Epoch, 0);
         // A segment streams records of one shape: a batch of other shapes starts the next segment.
-        if (_segment is { Finished: false } && (_segment.Iterations >= IterationsPerSegment || !_segment.Accepts(batch))) Synchronize();
-        if (_segment is { Finished: true }) CloseSegment();
+        if (_workers is { Training: true } && (_workers.Iterations >= IterationsPerSegment || !_workers.Accepts(batch))) Synchronize();
         var (result, threshold) = Retrying(() =>
         {
-            if (_segment is null) StartSegment();
-            return _segment!.Step(batch, state.Iteration);
+            if (_workers is not { Training: true }) BeginSegment();
+            return _workers!.Step(batch, state.Iteration);
         });
         state.Iteration++;
         _epochRecords.Records += batch.Size;
@@ -278,7 +281,7 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
             }
             catch (WorkerFailedException failure) when (failure.Retryable && !_cancellation.IsCancellationRequested)
             {
-                EndSegment();
+                KillWorkers();
                 _failures.Add(DateTime.UtcNow);
                 if (!Retry.Allows(_failures, DateTime.UtcNow))
                     throw new WorkerFailedException(failure.Rank, failure.ExitCode, false, string.Create(CultureInfo.InvariantCulture,
@@ -290,16 +293,21 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
         }
     }
 
-    /// <summary>Starts a segment at the current state, which it keeps as the snapshot a retry starts from.</summary>
-    private void StartSegment()
+    /// <summary>
+    /// Begins a segment at the current state, which it keeps as the snapshot a retry starts from: the workers of the
+    /// last segment go on from the state they hold (this process's since it synchronised), or new workers start.
+    /// </summary>
+    private void BeginSegment()
     {
         var state = OptimMethod.State;
         var drop = DropSlow is { } policy ? new DropSlowStart(policy, DropStatistics.ThresholdSeconds, DropStatistics.Iterations) : null;
-        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, state.Epoch, state.Iteration, IterationDeadline, IterationDeadline, drop,
+        var settings = new SegmentSettings(CoresPerWorker, Compression, Clipping, IterationDeadline, IterationDeadline, drop,
             Placement.SharedMemory);
         _snapshot = new JobSpec<T>(Model, Criterion, OptimMethod, settings, _workerValidation).Encode();
         _segmentStart = (state.Epoch, state.Iteration, _epochRecords.Records, DropStatistics);
-        _segment = Launch();
+        _workers ??= Launch();
+        _workers.BeginTraining(state.Epoch, state.Iteration);
+        Segments++;
     }
 
     /// <summary>Starts the failed segment again from its snapshot with new workers and trains them through the batches it had done.</summary>
@@ -307,41 +315,42 @@ public sealed class LocalClusterOptimizer<T> : Optimizer<T> where T : unmanaged,
     {
         var (epoch, iteration, records, dropped) = _segmentStart;
         DropStatistics = dropped;
-        _segment = Launch();
+        _workers = Launch();
+        _workers.BeginTraining(epoch, iteration);
         int done = OptimMethod.State.Iteration - iteration;
         if (done == 0) return;
         using var batches = Epoch(epoch, records);
         for (int i = 0; i < done; i++)
         {
             var batch = Next(batches) ?? throw new InvalidOperationException($"epoch {epoch} ended while replaying iteration {iteration + i} of a failed segment");
-            var (result, threshold) = _segment.Step(batch, iteration + i);
+            var (result, threshold) = _workers.Step(batch, iteration + i);
             DropStatistics = DropStatistics.Add(result, threshold);
         }
     }
 
-    private ClusterSegment<T> Launch() =>
-        ClusterSegment<T>.StartAsync(_worker, Placement, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
+    private WorkerGeneration<T> Launch() =>
+        WorkerGeneration<T>.StartAsync(_workerAssembly, Placement, _jobId, _generation, _token, _snapshot!, IterationDeadline, _cancellation).GetAwaiter().GetResult();
 
-    /// <summary>Lets the workers of the finished segment exit; one that fails to is an error (the trained state is in this process already).</summary>
-    private void CloseSegment()
+    /// <summary>Lets the workers exit once training ends; one that fails to is an error (the trained state is in this process already).</summary>
+    private void RetireWorkers()
     {
-        if (_segment is null) return;
+        if (_workers is null) return;
         try
         {
-            _segment.Close();
+            _workers.Close();
         }
         finally
         {
-            EndSegment();
+            KillWorkers();
         }
     }
 
-    /// <summary>Ends the segment at once: kills whatever still runs of it.</summary>
-    private void EndSegment()
+    /// <summary>Ends the workers at once: kills whatever still runs of them.</summary>
+    private void KillWorkers()
     {
-        if (_segment is null) return;
-        _segment.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _segment = null;
+        if (_workers is null) return;
+        _workers.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _workers = null;
         SharedPayloadFile.DeleteLeftovers(_jobId); // of workers killed before they could delete their own
     }
 }

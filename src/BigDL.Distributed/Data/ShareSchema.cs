@@ -6,7 +6,7 @@ namespace BigDL.Distributed.Data;
 
 /// <summary>
 /// The Arrow schema of a share stream: columns "input" and "target" as fixed-size lists of the element type, one row
-/// per record, and the per-record shapes and the dtype in the schema's metadata.
+/// per record, and the per-record shapes, the dtype and (optionally) the stream's purpose in the schema's metadata.
 /// </summary>
 internal static class ShareSchema
 {
@@ -23,7 +23,7 @@ internal static class ShareSchema
             : typeof(T) == typeof(double) ? "float64"
             : throw new NotSupportedException($"share streams carry float or double elements, got {typeof(T).Name}");
 
-    public static Schema Create<T>(int[] inputShape, int[] targetShape)
+    public static Schema Create<T>(int[] inputShape, int[] targetShape, ShareStreamPurpose? purpose)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -31,12 +31,13 @@ internal static class ShareSchema
             [InputShapeKey] = FormatShape(inputShape),
             [TargetShapeKey] = FormatShape(targetShape),
         };
+        purpose?.AddTo(metadata);
         return new Schema([Column<T>(InputColumn, inputShape), Column<T>(TargetColumn, targetShape)], metadata);
     }
 
-    /// <summary>Checks that <paramref name="schema"/> is a share stream of <typeparamref name="T"/>; gives its per-record shapes.</summary>
-    /// <exception cref="InvalidDataException">It is not: metadata missing, another dtype, or columns of another type or length.</exception>
-    public static (int[] Input, int[] Target) Read<T>(Schema schema)
+    /// <summary>Checks that <paramref name="schema"/> is a share stream of <typeparamref name="T"/>; gives its per-record shapes and its purpose (null: none stated).</summary>
+    /// <exception cref="InvalidDataException">It is not: metadata missing, another dtype, columns of another type or length, or a malformed purpose.</exception>
+    public static (int[] Input, int[] Target, ShareStreamPurpose? Purpose) Read<T>(Schema schema)
     {
         var metadata = schema.Metadata ?? new Dictionary<string, string>();
         string dtype = Required(metadata, DTypeKey);
@@ -46,7 +47,7 @@ internal static class ShareSchema
         var target = ParseShape(Required(metadata, TargetShapeKey), TargetShapeKey);
         CheckColumn<T>(schema, 0, InputColumn, input);
         CheckColumn<T>(schema, 1, TargetColumn, target);
-        return (input, target);
+        return (input, target, ShareStreamPurpose.Read(metadata));
     }
 
     /// <summary>Elements per record of a per-record shape: the product of its sizes, 1 for a scalar.</summary>

@@ -37,6 +37,9 @@ public sealed class ShareStreamReader<T> : IDisposable where T : unmanaged, IFlo
         _reader = new ArrowStreamReader(_input, leaveOpen: true);
     }
 
+    /// <summary>What the stream is for, as its schema states (null: it states none); known once <see cref="Begins"/> returned true.</summary>
+    public ShareStreamPurpose? Purpose { get; private set; }
+
     /// <summary>Reads the next share; false at the end-of-stream marker. <paramref name="share"/> is null for a share of 0 rows.</summary>
     /// <exception cref="InvalidDataException">
     /// The stream is not a share stream of <typeparamref name="T"/> (no BigDL metadata, another dtype, other columns),
@@ -76,7 +79,7 @@ public sealed class ShareStreamReader<T> : IDisposable where T : unmanaged, IFlo
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_inputShape is not null) return true;
         if (Arrow(() => _reader.Schema) is not { } schema) return false;
-        (_inputShape, _targetShape) = ShareSchema.Read<T>(schema);
+        (_inputShape, _targetShape, Purpose) = ShareSchema.Read<T>(schema);
         return true;
     }
 

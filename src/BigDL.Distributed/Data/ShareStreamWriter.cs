@@ -31,9 +31,10 @@ public sealed class ShareStreamWriter<T> : IDisposable where T : unmanaged, IFlo
     /// <param name="output">The stream written to (for example a worker's stdin).</param>
     /// <param name="inputShape">One record's input sizes, without the batch dimension (for example [1, 28, 28]).</param>
     /// <param name="targetShape">One record's target sizes, without the batch dimension; empty for a scalar label.</param>
+    /// <param name="purpose">What the stream is for, as a worker needs to know; null states none.</param>
     /// <exception cref="ArgumentException">A size is below 1.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
-    public ShareStreamWriter(Stream output, int[] inputShape, int[] targetShape)
+    public ShareStreamWriter(Stream output, int[] inputShape, int[] targetShape, ShareStreamPurpose? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(inputShape);
@@ -43,7 +44,7 @@ public sealed class ShareStreamWriter<T> : IDisposable where T : unmanaged, IFlo
         _output = output;
         _inputShape = (int[])inputShape.Clone();
         _targetShape = (int[])targetShape.Clone();
-        _schema = ShareSchema.Create<T>(_inputShape, _targetShape);
+        _schema = ShareSchema.Create<T>(_inputShape, _targetShape, purpose);
         _writer = new ArrowStreamWriter(output, _schema, leaveOpen: true);
     }
 

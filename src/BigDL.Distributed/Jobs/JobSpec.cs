@@ -7,7 +7,7 @@ using BigDL.Optim;
 namespace BigDL.Distributed.Jobs;
 
 /// <summary>
-/// What a worker needs to train one segment, declared and never as code: the model (architecture and weights), the
+/// What a worker needs to start training, declared and never as code: the model (architecture and weights), the
 /// criterion, the optim method with its whole state (each worker keeps the slice it owns), the
 /// <see cref="SegmentSettings"/> and the validation methods it scores validation streams with (none: it is not asked to). Its bytes are our model file format (kind "job"), so a job spec is a checkpoint
 /// with settings, and a checkpoint file can start a job.
@@ -50,8 +50,6 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                 ["clipMin"] = ObjectEncoder<T>.Number(settings.Clipping.Min),
                 ["clipMax"] = ObjectEncoder<T>.Number(settings.Clipping.Max),
                 ["clipNorm"] = settings.Clipping.Norm is { } norm ? ObjectEncoder<T>.Number(norm) : null,
-                ["epoch"] = settings.Epoch,
-                ["firstIteration"] = settings.FirstIteration,
                 ["iterationDeadlineSeconds"] = settings.IterationDeadline.TotalSeconds,
                 ["peerSilenceSeconds"] = settings.PeerSilence.TotalSeconds,
                 ["sharedMemory"] = settings.SharedMemory,
@@ -92,7 +90,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         var drop = s["dropSlow"] is { } d ? new DropSlowStart(
             new DropSlowPolicy((double)d["dropPercentage"]!, (double)d["maxDropPercentage"]!, (int)d["windowIterations"]!, (int)d["warmupIterations"]!),
             (double?)d["thresholdSeconds"], (int)d["iterationsSeen"]!) : null;
-        var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping, (int)s["epoch"]!, (int)s["firstIteration"]!,
+        var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping,
             TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop,
             (bool?)s["sharedMemory"] ?? false);
         var validation = header["validation"] is JsonArray methods

@@ -15,23 +15,23 @@ using BigDL.Optim;
 namespace BigDL.Distributed.Worker;
 
 /// <summary>
-/// One worker's part of a segment: joins the mesh of its peers (its listener's address published through the control
-/// plane's all-gather), then for every share of a global mini-batch read from its data stream computes the share's
-/// gradient on its replicas and runs the all-reduce; rank 0 reports each iteration's loss to the driver. When the
-/// stream ends, it averages the running statistics, returns its optimizer shard (and rank 0 the trained model) as its
-/// <see cref="SegmentResult{T}"/> and leaves the mesh. Every further stream on its input is a validation set's shares:
-/// it scores them with the spec's validation methods and returns the <see cref="ValidationScores"/>; the end of the
-/// input ends the segment.
+/// One worker's part of a job: joins the mesh of its peers (its listener's address published through the control
+/// plane's all-gather), then reads the share streams on its input one after the other. For every share of a training
+/// stream it computes the share's gradient on its replicas and runs the all-reduce; rank 0 reports each iteration's
+/// loss to the driver; when the stream ends (the segment does), it averages the running statistics and returns its
+/// optimizer shard (and rank 0 the trained model) as its <see cref="SegmentResult{T}"/>, then goes on from that state
+/// with the next stream. A validation stream it scores with the spec's validation methods and returns the
+/// <see cref="ValidationScores"/>. The end of its input ends its work.
 /// </summary>
 internal static class WorkerSegment
 {
-    /// <summary>Trains the segment of <paramref name="spec"/> on the shares read from <paramref name="data"/>, then scores the validation streams that follow.</summary>
+    /// <summary>Trains the job of <paramref name="spec"/> on the training streams read from <paramref name="data"/> and scores its validation streams.</summary>
     /// <exception cref="SegmentFailure">The segment failed; its exit code says why (peer lost, data, protocol).</exception>
     /// <param name="control">The worker's control connection.</param>
     /// <param name="token">The job's token, which authenticates the mesh links.</param>
     /// <param name="meshAddress">The address to take mesh links on and publish to the peers.</param>
     /// <param name="spec">The segment.</param>
-    /// <param name="data">The streams of this rank's shares: the training stream, then any validation streams.</param>
+    /// <param name="data">The streams of this rank's shares, training and validation ones in the driver's order.</param>
     /// <param name="cancellation">Stops the segment (the driver aborted or went away).</param>
     public static async Task RunAsync<T>(ControlClient control, ReadOnlyMemory<byte> token, IPAddress meshAddress, JobSpec<T> spec, Stream data, CancellationToken cancellation)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -55,28 +55,41 @@ internal static class WorkerSegment
             await transport.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+        await using (transport.ConfigureAwait(false))
         using (trainer)
         {
-            // The mesh serves training only: validation needs no peer.
-            await using (transport.ConfigureAwait(false)) await TrainAsync(control, transport, trainer, spec, data, cancellation).ConfigureAwait(false);
-            await ScoreAsync(control, trainer, spec.Validation, data, cancellation).ConfigureAwait(false);
+            while (true)
+            {
+                using var reader = new ShareStreamReader<T>(data);
+                if (!Begins(reader)) return;
+                switch (reader.Purpose)
+                {
+                    case { IsTraining: true } training:
+                        await TrainAsync(control, transport, trainer, spec, reader, training, cancellation).ConfigureAwait(false);
+                        break;
+                    case { IsTraining: false }:
+                        await ScoreAsync(control, trainer, spec.Validation, reader, cancellation).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw new SegmentFailure(WorkerExitCodes.DataError, "expected a share stream stating its purpose (schema metadata bigdl.purpose), got none");
+                }
+            }
         }
     }
 
-    /// <summary>Trains on the shares of the first stream of <paramref name="data"/> and sends the driver this rank's result.</summary>
-    private static async Task TrainAsync<T>(ControlClient control, IRankTransport transport, RankTrainer<T> trainer, JobSpec<T> spec, Stream data,
-        CancellationToken cancellation) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Trains on the shares of <paramref name="reader"/>'s stream and sends the driver this rank's result.</summary>
+    private static async Task TrainAsync<T>(ControlClient control, IRankTransport transport, RankTrainer<T> trainer, JobSpec<T> spec, ShareStreamReader<T> reader,
+        ShareStreamPurpose training, CancellationToken cancellation) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var task = control.Task;
         var settings = spec.Settings;
-        using var reader = new ShareStreamReader<T>(data);
-        int iteration = settings.FirstIteration;
+        int iteration = training.FirstIteration;
         try
         {
             while (Next(reader, "training", out var share))
             {
                 long started = Stopwatch.GetTimestamp();
-                var reduced = await WithinDeadlineAsync(t => trainer.StepAsync(share, settings.Epoch, iteration, t), settings.IterationDeadline,
+                var reduced = await WithinDeadlineAsync(t => trainer.StepAsync(share, training.Epoch, iteration, t), settings.IterationDeadline,
                     string.Create(CultureInfo.InvariantCulture, $"rank {task.Rank}: iteration {iteration}"), cancellation).ConfigureAwait(false);
                 if (task.Rank == 0)
                 {
@@ -119,26 +132,18 @@ internal static class WorkerSegment
             throw;
         }
 
-        var result = new SegmentResult<T>(task.Rank, iteration - settings.FirstIteration, trainer.AllReduce.Method, task.Rank == 0 ? spec.Model : null);
+        var result = new SegmentResult<T>(task.Rank, iteration - training.FirstIteration, trainer.AllReduce.Method, task.Rank == 0 ? spec.Model : null);
         await control.SendResultAsync(result.Encode(), cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Scores every further stream of <paramref name="data"/> (a validation set's shares) with <paramref name="methods"/>
-    /// and sends the driver the results of each; returns when the input ends.
-    /// </summary>
-    private static async Task ScoreAsync<T>(ControlClient control, RankTrainer<T> trainer, ValidationMethod<T>[]? methods, Stream data,
+    /// <summary>Scores the shares of <paramref name="reader"/>'s stream (a validation set's) with <paramref name="methods"/> and sends the driver the results.</summary>
+    private static async Task ScoreAsync<T>(ControlClient control, RankTrainer<T> trainer, ValidationMethod<T>[]? methods, ShareStreamReader<T> reader,
         CancellationToken cancellation) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        while (true)
-        {
-            using var reader = new ShareStreamReader<T>(data);
-            if (!Begins(reader)) return;
-            if (methods is null)
-                throw new SegmentFailure(WorkerExitCodes.JobError, "the driver sent a validation stream, but the job spec has no validation methods");
-            var results = trainer.Score(Shares(reader), methods);
-            await control.SendScoresAsync(new ValidationScores(control.Task.Rank, results).Encode(), cancellation).ConfigureAwait(false);
-        }
+        if (methods is null)
+            throw new SegmentFailure(WorkerExitCodes.JobError, "the driver sent a validation stream, but the job spec has no validation methods");
+        var results = trainer.Score(Shares(reader), methods);
+        await control.SendScoresAsync(new ValidationScores(control.Task.Rank, results).Encode(), cancellation).ConfigureAwait(false);
     }
 
     /// <summary>The shares of <paramref name="reader"/>'s validation stream that hold records.</summary>
@@ -209,7 +214,7 @@ internal static class WorkerSegment
         }
         catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
         {
-            throw DataError("validation", e);
+            throw DataError("next", e);
         }
     }
 

@@ -218,6 +218,59 @@ public class ShareStreamTests
         Assert.False(reader.TryRead(out _));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Purpose_RoundTrips_AndIsNoneWhenNotStated(bool training)
+    {
+        var purpose = training ? ShareStreamPurpose.Training(3, 41) : ShareStreamPurpose.Validation;
+        using var output = new MemoryStream();
+        using (var writer = new ShareStreamWriter<float>(output, [2], [], purpose)) writer.Complete();
+        using var stated = new ShareStreamReader<float>(new MemoryStream(output.ToArray()));
+        using var unstated = new ShareStreamReader<float>(new MemoryStream(Written<float>([2], [], [])));
+
+        Assert.True(stated.Begins());
+        Assert.True(unstated.Begins());
+
+        Assert.Equal(purpose, stated.Purpose);
+        Assert.Null(unstated.Purpose);
+    }
+
+    [Theory]
+    [InlineData("fit", "", "expected bigdl.purpose \"train\" or \"validate\", got \"fit\"")]
+    [InlineData("train", "0", "\"bigdl.epoch\" of a training share stream as a number >= 1, got \"0\"")]
+    [InlineData("train", null, "\"bigdl.epoch\" of a training share stream as a number >= 1, got none")]
+    public void MalformedPurpose_ThrowsInvalidData_NamingTheKey(string purpose, string? epoch, string expected)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["bigdl.dtype"] = "float32",
+            ["bigdl.input_shape"] = "2",
+            ["bigdl.target_shape"] = "",
+            ["bigdl.purpose"] = purpose,
+            ["bigdl.first_iteration"] = "1",
+        };
+        if (epoch is not null) metadata["bigdl.epoch"] = epoch;
+        var element = new Field("item", FloatType.Default, false);
+        var schema = new Schema([new Field("input", new FixedSizeListType(element, 2), false), new Field("target", new FixedSizeListType(element, 1), false)], metadata);
+        using var output = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(output, schema, leaveOpen: true))
+        {
+            writer.WriteStart();
+            writer.WriteEnd();
+        }
+
+        using var reader = new ShareStreamReader<float>(new MemoryStream(output.ToArray()));
+
+        Assert.Contains(expected, Assert.Throws<InvalidDataException>(() => reader.Begins()).Message);
+    }
+
+    [Fact]
+    public void TrainingPurpose_OfAnEpochBelowOne_IsRefused()
+    {
+        Assert.Equal("epoch", Assert.Throws<ArgumentOutOfRangeException>(() => ShareStreamPurpose.Training(0, 1)).ParamName);
+    }
+
     [Fact]
     public void EmptyInput_ThrowsInvalidData()
     {

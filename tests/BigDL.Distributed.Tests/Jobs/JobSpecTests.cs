@@ -10,7 +10,7 @@ public class JobSpecTests
     [Fact]
     public void Decode_GivesBackEverySetting()
     {
-        var settings = new SegmentSettings(2, WireCompression.BFloat16, GradientClipping.L2Norm(5), 3, 41, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10),
+        var settings = new SegmentSettings(2, WireCompression.BFloat16, GradientClipping.L2Norm(5), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10),
             new DropSlowStart(new DropSlowPolicy(0.05, 0.2, windowIterations: 7, warmupIterations: 11), ThresholdSeconds: 0.125, IterationsSeen: 40),
             SharedMemory: true);
 
@@ -23,7 +23,7 @@ public class JobSpecTests
     [Fact]
     public void Decode_WithoutDropSlow_LeavesItOff()
     {
-        var settings = new SegmentSettings(1, WireCompression.None, GradientClipping.None, 1, 1, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+        var settings = new SegmentSettings(1, WireCompression.None, GradientClipping.None, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
 
         var decoded = JobSpec<float>.Decode(new JobSpec<float>(Training.Model<float>(), new ClassNLLCriterion<float>(), new SGD<float>(0.1), settings).Encode()).Settings;
 
@@ -34,7 +34,7 @@ public class JobSpecTests
     [Fact]
     public void Decode_GivesBackTheValidationMethods_ACriterionWithinToo()
     {
-        var settings = new SegmentSettings(1, WireCompression.None, GradientClipping.None, 1, 1, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+        var settings = new SegmentSettings(1, WireCompression.None, GradientClipping.None, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
         ValidationMethod<float>[] methods = [new Top5Accuracy<float>(), new Loss<float>(new MSECriterion<float>())];
 
         var withMethods = JobSpec<float>.Decode(new JobSpec<float>(Training.Model<float>(), new ClassNLLCriterion<float>(), new SGD<float>(0.1), settings, methods).Encode());

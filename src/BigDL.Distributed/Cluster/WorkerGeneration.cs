@@ -10,14 +10,15 @@ using BigDL.Distributed.Data;
 namespace BigDL.Distributed.Cluster;
 
 /// <summary>
-/// One attempt of one segment on worker processes of this machine: a control server, a worker process per rank, and
-/// each rank's data stream. <see cref="Step"/> sends every rank its share of a global mini-batch and waits for rank
-/// 0's report of the iteration; <see cref="Finish"/> ends the training streams and collects every rank's result;
-/// <see cref="Score"/> then streams every rank its share of a validation set and collects the ranks' scores, as often
-/// as asked; <see cref="Close"/> ends the workers' input and waits for them to exit. A worker that fails, is killed or
-/// hangs turns into a <see cref="WorkerFailedException"/>; disposing kills whatever still runs.
+/// One generation of worker processes on this machine, which train segment after segment: a control server, a worker
+/// process per rank, and each rank's data streams. <see cref="BeginTraining"/> opens a segment's training streams;
+/// <see cref="Step"/> sends every rank its share of a global mini-batch and waits for rank 0's report of the
+/// iteration; <see cref="Finish"/> ends the training streams and collects every rank's result. Between segments
+/// <see cref="Score"/> streams every rank its share of a validation set and collects the ranks' scores.
+/// <see cref="Close"/> ends the workers' input and waits for them to exit. A worker that fails, is killed or hangs
+/// turns into a <see cref="WorkerFailedException"/>; disposing kills whatever still runs.
 /// </summary>
-internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>How long workers may take to start and join the control plane.</summary>
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
@@ -32,9 +33,10 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     private readonly byte[]?[] _results;
     private byte[]?[] _scores;
     private ShareStreamWriter<T>[]? _writers;
+    private ShareStreamPurpose? _training;
     private (int[] Input, int[] Target)? _shapes;
 
-    private ClusterSegment(ControlServer server, WorkerProcess[] byRank, TimeSpan iterationDeadline)
+    private WorkerGeneration(ControlServer server, WorkerProcess[] byRank, TimeSpan iterationDeadline)
     {
         _server = server;
         _byRank = byRank;
@@ -43,17 +45,17 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         _scores = new byte[byRank.Length][];
     }
 
-    /// <summary>Whether training ended (<see cref="Finish"/> returned): the workers wait for validation streams or <see cref="Close"/>.</summary>
-    public bool Finished { get; private set; }
+    /// <summary>Whether a segment's training streams are open (from <see cref="BeginTraining"/> to <see cref="Finish"/>).</summary>
+    public bool Training => _training is not null;
 
-    /// <summary>Iterations stepped so far.</summary>
+    /// <summary>Iterations stepped in the current segment.</summary>
     public int Iterations { get; private set; }
 
     /// <summary>The worker processes' ids, by rank.</summary>
     public IReadOnlyList<int> ProcessIds => [.. _byRank.Select(p => p.Id)];
 
     /// <summary>Starts the worker processes of <paramref name="placement"/> for attempt <paramref name="attempt"/> and waits until each has joined.</summary>
-    public static async Task<ClusterSegment<T>> StartAsync(string workerAssembly, WorkerPlacement placement, string jobId, int attempt, byte[] token, byte[] spec,
+    public static async Task<WorkerGeneration<T>> StartAsync(string workerAssembly, WorkerPlacement placement, string jobId, int attempt, byte[] token, byte[] spec,
         TimeSpan iterationDeadline, CancellationToken cancellation)
     {
         int workers = placement.Workers;
@@ -82,7 +84,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
                         string.Create(CultureInfo.InvariantCulture, $"only {byRank.Count(p => p is not null)} of {workers} workers joined within {StartDeadline.TotalSeconds} s"));
                 }
             }
-            return new ClusterSegment<T>(server, byRank, iterationDeadline);
+            return new WorkerGeneration<T>(server, byRank, iterationDeadline);
         }
         catch
         {
@@ -90,6 +92,18 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Opens every rank's training stream of a segment of <paramref name="epoch"/> that starts at iteration <paramref name="firstIteration"/>.</summary>
+    /// <exception cref="InvalidOperationException">A segment's training streams are open.</exception>
+    public void BeginTraining(int epoch, int firstIteration)
+    {
+        if (Training) throw new InvalidOperationException("a segment is training; Finish it before the next begins");
+        _training = ShareStreamPurpose.Training(epoch, firstIteration);
+        _writers = null;
+        _shapes = null;
+        Iterations = 0;
+        Array.Clear(_results);
     }
 
     /// <summary>Whether <paramref name="batch"/>'s records have the shapes of this segment's data streams (always, before the first batch).</summary>
@@ -103,11 +117,12 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     /// <exception cref="WorkerFailedException">A worker failed before the iteration completed.</exception>
     public (AllReduceResult Result, double? DropThresholdSeconds) Step(MiniBatch<T> batch, int iteration)
     {
+        if (_training is null) throw new InvalidOperationException("no segment is training; BeginTraining first");
         if (!Accepts(batch))
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"expected records of input [{string.Join(", ", _shapes!.Value.Input)}] and target [{string.Join(", ", _shapes.Value.Target)}] in this segment, got {batch}"), nameof(batch));
         _shapes ??= (batch.Input.Size()[1..], batch.Target.Size()[1..]);
-        _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, _shapes.Value.Input, _shapes.Value.Target))];
+        _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, _shapes.Value.Input, _shapes.Value.Target, _training))];
         Send(rank => _writers[rank].Write(BatchShares.Of(batch, _byRank.Length, rank)));
         Iterations++;
         while (true)
@@ -126,14 +141,24 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
         }
     }
 
-    /// <summary>Ends every rank's training stream and returns the ranks' results, by rank.</summary>
+    /// <summary>Ends every rank's training stream and returns the ranks' results of the segment, by rank.</summary>
+    /// <exception cref="InvalidOperationException">No segment is training.</exception>
     /// <exception cref="WorkerFailedException">A worker failed instead of returning its result.</exception>
     public IReadOnlyList<byte[]> Finish()
     {
-        if (_writers is not null) Send(rank => _writers[rank].Complete());
-        else Send(rank => new ShareStreamWriter<T>(_byRank[rank].Input, [1], []).Complete()); // no batch: an empty training stream
+        var training = _training ?? throw new InvalidOperationException("no segment is training; BeginTraining first");
+        var writers = _writers ?? [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, [1], [], training))]; // no batch: an empty training stream
+        try
+        {
+            Send(rank => writers[rank].Complete());
+        }
+        finally
+        {
+            foreach (var writer in writers) writer.Dispose();
+            _writers = null;
+        }
         while (_results.Any(r => r is null)) Next(iteration: null);
-        Finished = true;
+        _training = null;
         return [.. _results.Select(r => r!)];
     }
 
@@ -141,12 +166,12 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
     /// Streams every rank its share of each of <paramref name="batches"/> (records of one shape) and returns the ranks'
     /// scores of them, by rank; null when there is no batch.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Training has not <see cref="Finished"/>.</exception>
+    /// <exception cref="InvalidOperationException">A segment is training.</exception>
     /// <exception cref="ArgumentException">A batch's records have other shapes than the first's.</exception>
     /// <exception cref="WorkerFailedException">A worker failed instead of returning its scores.</exception>
     public IReadOnlyList<byte[]>? Score(IEnumerable<MiniBatch<T>> batches)
     {
-        if (!Finished) throw new InvalidOperationException("the segment scores validation sets only after Finish");
+        if (Training) throw new InvalidOperationException("the workers score validation sets between segments; Finish the training one first");
         ShareStreamWriter<T>[]? writers = null;
         int[] input = [], target = [];
         try
@@ -156,7 +181,7 @@ internal sealed class ClusterSegment<T> : IAsyncDisposable where T : unmanaged, 
                 if (writers is null)
                 {
                     (input, target) = (batch.Input.Size()[1..], batch.Target.Size()[1..]);
-                    writers = [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, input, target))];
+                    writers = [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, input, target, ShareStreamPurpose.Validation))];
                 }
                 else if (!batch.Input.Size()[1..].SequenceEqual(input) || !batch.Target.Size()[1..].SequenceEqual(target))
                 {
