@@ -31,7 +31,7 @@ internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged
     private readonly TimeSpan _iterationDeadline;
     private readonly Dictionary<int, (int? Code, string Message)> _failures = [];
     private readonly byte[]?[] _results;
-    private byte[]?[] _scores;
+    private readonly byte[]?[] _scores;
     private ShareStreamWriter<T>[]? _writers;
     private ShareStreamPurpose? _training;
     private (int[] Input, int[] Target)? _shapes;
@@ -107,8 +107,7 @@ internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged
     }
 
     /// <summary>Whether <paramref name="batch"/>'s records have the shapes of this segment's data streams (always, before the first batch).</summary>
-    public bool Accepts(MiniBatch<T> batch) => _shapes is not { } shapes
-        || (batch.Input.Size()[1..].SequenceEqual(shapes.Input) && batch.Target.Size()[1..].SequenceEqual(shapes.Target));
+    public bool Accepts(MiniBatch<T> batch) => _shapes is not { } shapes || HasShapes(batch, shapes);
 
     /// <summary>
     /// Sends every rank its share of <paramref name="batch"/> for <paramref name="iteration"/>; returns rank 0's report of
@@ -118,10 +117,8 @@ internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged
     public (AllReduceResult Result, double? DropThresholdSeconds) Step(MiniBatch<T> batch, int iteration)
     {
         if (_training is null) throw new InvalidOperationException("no segment is training; BeginTraining first");
-        if (!Accepts(batch))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"expected records of input [{string.Join(", ", _shapes!.Value.Input)}] and target [{string.Join(", ", _shapes.Value.Target)}] in this segment, got {batch}"), nameof(batch));
-        _shapes ??= (batch.Input.Size()[1..], batch.Target.Size()[1..]);
+        if (!Accepts(batch)) throw OtherShapes(_shapes!.Value, "records", " in this segment", batch, nameof(batch));
+        _shapes ??= RecordShapes(batch);
         _writers ??= [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, _shapes.Value.Input, _shapes.Value.Target, _training))];
         Send(rank => _writers[rank].Write(BatchShares.Of(batch, _byRank.Length, rank)));
         Iterations++;
@@ -173,25 +170,24 @@ internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged
     {
         if (Training) throw new InvalidOperationException("the workers score validation sets between segments; Finish the training one first");
         ShareStreamWriter<T>[]? writers = null;
-        int[] input = [], target = [];
+        (int[] Input, int[] Target) shapes = ([], []);
         try
         {
             foreach (var batch in batches)
             {
                 if (writers is null)
                 {
-                    (input, target) = (batch.Input.Size()[1..], batch.Target.Size()[1..]);
-                    writers = [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, input, target, ShareStreamPurpose.Validation))];
+                    shapes = RecordShapes(batch);
+                    writers = [.. _byRank.Select(p => new ShareStreamWriter<T>(p.Input, shapes.Input, shapes.Target, ShareStreamPurpose.Validation))];
                 }
-                else if (!batch.Input.Size()[1..].SequenceEqual(input) || !batch.Target.Size()[1..].SequenceEqual(target))
+                else if (!HasShapes(batch, shapes))
                 {
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                        $"expected validation records of input [{string.Join(", ", input)}] and target [{string.Join(", ", target)}], as the first batch's, got {batch}"), nameof(batches));
+                    throw OtherShapes(shapes, "validation records", ", as the first batch's", batch, nameof(batches));
                 }
                 Send(rank => writers[rank].Write(BatchShares.Of(batch, _byRank.Length, rank)));
             }
             if (writers is null) return null;
-            _scores = new byte[_byRank.Length][];
+            Array.Clear(_scores);
             Send(rank => writers[rank].Complete());
             while (_scores.Any(s => s is null)) Next(iteration: null);
             return [.. _scores.Select(s => s!)];
@@ -219,6 +215,19 @@ internal sealed class WorkerGeneration<T> : IAsyncDisposable where T : unmanaged
         foreach (var process in _byRank) process.Dispose();
         await _server.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The sizes of one record of <paramref name="batch"/>'s input and target (without the batch dimension).</summary>
+    private static (int[] Input, int[] Target) RecordShapes(MiniBatch<T> batch) => (batch.Input.Size()[1..], batch.Target.Size()[1..]);
+
+    private static bool HasShapes(MiniBatch<T> batch, (int[] Input, int[] Target) shapes)
+    {
+        var (input, target) = RecordShapes(batch);
+        return input.SequenceEqual(shapes.Input) && target.SequenceEqual(shapes.Target);
+    }
+
+    private static ArgumentException OtherShapes((int[] Input, int[] Target) shapes, string records, string context, MiniBatch<T> batch, string argument) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"expected {records} of input [{string.Join(", ", shapes.Input)}] and target [{string.Join(", ", shapes.Target)}]{context}, got {batch}"), argument);
 
     /// <summary>
     /// Runs <paramref name="write"/> for every rank at once (a rank waiting for its share should not wait for the others');

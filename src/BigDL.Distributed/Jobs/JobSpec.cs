@@ -9,8 +9,9 @@ namespace BigDL.Distributed.Jobs;
 /// <summary>
 /// What a worker needs to start training, declared and never as code: the model (architecture and weights), the
 /// criterion, the optim method with its whole state (each worker keeps the slice it owns), the
-/// <see cref="SegmentSettings"/> and the validation methods it scores validation streams with (none: it is not asked to). Its bytes are our model file format (kind "job"), so a job spec is a checkpoint
-/// with settings, and a checkpoint file can start a job.
+/// <see cref="SegmentSettings"/> and the validation methods it scores validation streams with (none: it is not asked
+/// to). Its bytes are our model file format (kind "job"), so a job spec is a checkpoint with settings, and a checkpoint
+/// file can start a job.
 /// </summary>
 internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimMethod<T> method, SegmentSettings settings,
     ValidationMethod<T>[]? validation = null) where T : unmanaged, IFloatingPointIeee754<T>
@@ -63,7 +64,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
                     ["iterationsSeen"] = drop.IterationsSeen,
                 } : null,
             },
-            ["validation"] = validation is null ? null : new JsonArray([.. validation.Select(m => (JsonNode)encoder.Object(m))]),
+            ["validation"] = encoder.Value(validation),
         };
         return FileFormat.ToBytes(header, encoder.Tensors);
     }
@@ -93,10 +94,7 @@ internal sealed class JobSpec<T>(Module<T> model, Criterion<T> criterion, OptimM
         var settings = new SegmentSettings((int)s["coresPerRank"]!, wire, clipping,
             TimeSpan.FromSeconds((double)s["iterationDeadlineSeconds"]!), TimeSpan.FromSeconds((double)s["peerSilenceSeconds"]!), drop,
             (bool?)s["sharedMemory"] ?? false);
-        var validation = header["validation"] is JsonArray methods
-            ? methods.Select(m => decoder.Object(m?.AsObject() ?? throw new InvalidDataException($"{Name}: a validation method is null")) as ValidationMethod<T>
-                ?? throw new InvalidDataException($"{Name}: {(string?)m["$type"]} is not a validation method of {typeof(T).Name}")).ToArray()
-            : null;
+        var validation = header["validation"] is JsonArray methods ? decoder.Objects<ValidationMethod<T>>(methods, $"validation method of {typeof(T).Name}") : null;
         return new JobSpec<T>(model, criterion, method, settings, validation);
     }
 

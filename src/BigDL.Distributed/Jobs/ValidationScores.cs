@@ -25,7 +25,7 @@ internal sealed record ValidationScores(int Rank, ValidationResult[]? Results)
         {
             ["kind"] = Kind,
             ["rank"] = Rank,
-            ["results"] = Results is null ? null : new JsonArray([.. Results.Select(r => (JsonNode)encoder.Object(r))]),
+            ["results"] = encoder.Value(Results),
         };
         return FileFormat.ToBytes(header, encoder.Tensors);
     }
@@ -40,9 +40,7 @@ internal sealed record ValidationScores(int Rank, ValidationResult[]? Results)
         if (header["results"] is not JsonArray saved) return new ValidationScores(rank, null);
         if (saved.Count != methods)
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{Name} of rank {rank}: expected {methods} results, one per validation method, got {saved.Count}"));
-        var decoder = new ObjectDecoder<double>(tensors, Name);
-        var results = saved.Select(node => decoder.Object(node?.AsObject() ?? throw new InvalidDataException($"{Name} of rank {rank}: a result is null")) as ValidationResult
-            ?? throw new InvalidDataException($"{Name} of rank {rank}: {(string?)node["$type"]} is not a validation result")).ToArray();
+        var results = new ObjectDecoder<double>(tensors, Name).Objects<ValidationResult>(saved, string.Create(CultureInfo.InvariantCulture, $"validation result (rank {rank})"));
         return new ValidationScores(rank, results);
     }
 }

@@ -33,6 +33,12 @@ internal sealed class ObjectDecoder<T>(IReadOnlyList<Tensor<T>> tensors, string 
         return Construct(type, node["args"]?.AsObject() ?? [], []);
     }
 
+    /// <summary>The objects (see <see cref="Object"/>) described by <paramref name="nodes"/>, each a <typeparamref name="TItem"/>.</summary>
+    /// <exception cref="InvalidDataException">An item is null or of another type; the error calls the items <paramref name="what"/>.</exception>
+    public TItem[] Objects<TItem>(JsonArray nodes, string what) where TItem : class =>
+        [.. nodes.Select(node => Object(node?.AsObject() ?? throw new InvalidDataException($"{file}: a {what} is null")) as TItem
+            ?? throw new InvalidDataException($"{file}: {(string?)node["$type"]} is not a {what}"))];
+
     /// <summary>
     /// Restores the state described by <paramref name="node"/> into <paramref name="module"/>, which must have the
     /// architecture described; else the error shows both, as "<paramref name="saved"/> (the saved one) but
